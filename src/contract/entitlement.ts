@@ -1,0 +1,80 @@
+import { z } from "zod";
+import { featureId, isoDateTime } from "./ids";
+
+/** The subscription(s) an entitlement comes from, for the subscription filter and the row. */
+export const grantSource = z.object({ subscriptionId: z.string(), planName: z.string() });
+export type GrantSource = z.infer<typeof grantSource>;
+
+export const unit = z.object({ singular: z.string(), plural: z.string() });
+export type Unit = z.infer<typeof unit>;
+
+export const resetPeriod = z.enum(["day", "week", "month", "year"]);
+export type ResetPeriod = z.infer<typeof resetPeriod>;
+
+const base = {
+  /** Feature id, or credit type id for credits. Unique within one customer's list. */
+  id: featureId,
+  name: z.string(),
+  grantedBy: z.array(grantSource),
+};
+
+export const booleanEntitlement = z.object({
+  ...base,
+  kind: z.literal("boolean"),
+  enabled: z.boolean(),
+});
+
+/** A configuration feature: an integer or string value, or unlimited. */
+export const numericEntitlement = z.object({
+  ...base,
+  kind: z.literal("numeric"),
+  value: z.union([z.number(), z.string()]).nullable(),
+  unlimited: z.boolean(),
+  unit: unit.nullable(),
+});
+
+export const meteredEntitlement = z.object({
+  ...base,
+  kind: z.literal("metered"),
+  /** `events`: aggregated from raw events; `usage`: reported usage (last value wins). */
+  meterKind: z.enum(["events", "usage"]),
+  currentUsage: z.number(),
+  /** Null only when `unlimited`; never read a null limit as unlimited. */
+  usageLimit: z.number().nullable(),
+  unlimited: z.boolean(),
+  softLimit: z.boolean(),
+  unit: unit,
+  resetPeriod: resetPeriod.nullable(),
+  currentPeriodStart: isoDateTime.nullable(),
+  currentPeriodEnd: isoDateTime.nullable(),
+});
+
+export const creditsEntitlement = z.object({
+  ...base,
+  kind: z.literal("credits"),
+  currentBalance: z.number(),
+  totalGranted: z.number(),
+  totalConsumed: z.number(),
+  /** Unit name or ISO currency code. */
+  unit: z.string(),
+});
+
+export const entitlement = z.discriminatedUnion("kind", [
+  booleanEntitlement,
+  numericEntitlement,
+  meteredEntitlement,
+  creditsEntitlement,
+]);
+export type Entitlement = z.infer<typeof entitlement>;
+export type EntitlementKind = Entitlement["kind"];
+export type BooleanEntitlement = z.infer<typeof booleanEntitlement>;
+export type NumericEntitlement = z.infer<typeof numericEntitlement>;
+export type MeteredEntitlement = z.infer<typeof meteredEntitlement>;
+export type CreditsEntitlement = z.infer<typeof creditsEntitlement>;
+
+export const entitlementList = z.object({
+  entitlements: z.array(entitlement),
+  /** When the source was read: "Last refresh on …". */
+  fetchedAt: isoDateTime,
+});
+export type EntitlementList = z.infer<typeof entitlementList>;

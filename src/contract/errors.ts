@@ -1,0 +1,12 @@
+/** The `data` every API error carries (tRPC's error shape), so a client can act on it. */
+export interface ApiErrorData {
+  code: string;
+  httpStatus: number;
+  correlationId: string;
+  /** Present for BAD_REQUEST: the zod issues, field by field. */
+  issues?: { path: (string | number)[]; message: string }[];
+  /** Present for NOT_FOUND: where to look in Stigg instead. */
+  stiggUrl?: string;
+}
+
+export const CORRELATION_HEADER = "X-Correlation-Id";

@@ -1,0 +1,9 @@
+// The contract between host and extension: zod schemas (validated on the host) and the
+// types inferred from them (used by the extension through the router type).
+export * from "./ids";
+export * from "./customer";
+export * from "./subscription";
+export * from "./entitlement";
+export * from "./usage";
+export * from "./inputs";
+export * from "./errors";

@@ -1,0 +1,39 @@
+import { z } from "zod";
+import { featureId, isoDateTime, stripeCustomerId } from "./ids";
+
+// Strict objects: an unknown field is a client bug worth a BAD_REQUEST, not silence.
+export const customerInput = z.strictObject({ stripeCustomerId });
+export type CustomerInput = z.infer<typeof customerInput>;
+
+export const entitlementsInput = z.strictObject({
+  stripeCustomerId,
+  /** Restrict to what one subscription grants (the Subscription drawer). */
+  subscriptionId: z.string().min(1).max(128).optional(),
+  /** Read through to the source, skipping any cache (the refresh icon). */
+  fresh: z.boolean().optional(),
+});
+export type EntitlementsInput = z.infer<typeof entitlementsInput>;
+
+const MAX_WINDOW_MS = 400 * 24 * 3600 * 1000;
+
+export const usageSeriesInput = z
+  .strictObject({
+    stripeCustomerId,
+    featureId,
+    /** Window start; defaults to the current billing period. */
+    from: isoDateTime.optional(),
+    to: isoDateTime.optional(),
+  })
+  .refine((i) => (i.from === undefined) === (i.to === undefined), {
+    message: "Give both from and to, or neither",
+    path: ["to"],
+  })
+  .refine((i) => !i.from || !i.to || Date.parse(i.from) < Date.parse(i.to), {
+    message: "from must be before to",
+    path: ["to"],
+  })
+  .refine((i) => !i.from || !i.to || Date.parse(i.to) - Date.parse(i.from) <= MAX_WINDOW_MS, {
+    message: "The window can span at most 400 days",
+    path: ["to"],
+  });
+export type UsageSeriesInput = z.infer<typeof usageSeriesInput>;

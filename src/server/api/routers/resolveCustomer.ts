@@ -1,0 +1,27 @@
+import { TRPCError } from "@trpc/server";
+import type { Customer } from "@/contract";
+import type { Workspace } from "@/generated/prisma/client";
+import type { EntitlementSource } from "../../sources/types";
+import { NotFoundInSource } from "../trpc";
+
+/** The tenant's customer for a Stripe customer id, or the error the drawer shows. */
+export async function resolveCustomer(
+  ctx: { workspace: Workspace | null; source: EntitlementSource | null },
+  stripeCustomerId: string,
+): Promise<{ customer: Customer; source: EntitlementSource; workspace: Workspace }> {
+  if (!ctx.workspace || !ctx.source) {
+    throw new TRPCError({
+      code: "PRECONDITION_FAILED",
+      message: "This Stripe account is not connected to Stigg yet. Open the app and choose Connect Stigg.",
+    });
+  }
+  const customer = await ctx.source.findCustomer(stripeCustomerId);
+  if (!customer) {
+    throw new TRPCError({
+      code: "NOT_FOUND",
+      message: "Customer not found - Stripe customer not found in Stigg",
+      cause: new NotFoundInSource(`${ctx.workspace.stiggAppBaseUrl}/customers`),
+    });
+  }
+  return { customer, source: ctx.source, workspace: ctx.workspace };
+}

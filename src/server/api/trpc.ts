@@ -1,0 +1,87 @@
+import { initTRPC, TRPCError } from "@trpc/server";
+import type { Logger } from "pino";
+import { ZodError } from "zod";
+import type { ApiErrorData } from "@/contract";
+import { verifySignedCaller } from "../auth/stripeSignature";
+import { getConfig } from "../config";
+import { getDb } from "../db/client";
+import { sourceFor } from "../sources/sourceFor";
+
+export interface Context {
+  headers: Headers;
+  correlationId: string;
+  log: Logger;
+}
+
+/** Carries what the client needs to act on a NOT_FOUND ("View in Stigg"). */
+export class NotFoundInSource extends Error {
+  constructor(readonly stiggUrl: string) {
+    super("Customer not found - Stripe customer not found in Stigg");
+  }
+}
+
+const INTERNAL_MESSAGE =
+  "The data source could not be read. Try again; if it keeps failing, quote the correlation id to support.";
+
+const t = initTRPC.context<Context>().create({
+  errorFormatter({ shape, error, ctx }) {
+    const data: ApiErrorData = {
+      code: shape.data.code,
+      httpStatus: shape.data.httpStatus,
+      correlationId: ctx?.correlationId ?? "unknown",
+    };
+    if (error.cause instanceof ZodError) {
+      data.issues = error.cause.issues.map((i) => ({
+        path: i.path.filter((p): p is string | number => typeof p !== "symbol"),
+        message: i.message,
+      }));
+    }
+    if (error.cause instanceof NotFoundInSource) data.stiggUrl = error.cause.stiggUrl;
+    // Internals (stack, driver messages) stay in the logs.
+    const message = error.code === "INTERNAL_SERVER_ERROR" ? INTERNAL_MESSAGE : shape.message;
+    return { message, code: shape.code, data };
+  },
+});
+
+export const createTRPCRouter = t.router;
+
+/** Logs every call with its correlation id and outcome. */
+const logged = t.middleware(async ({ ctx, path, next }) => {
+  const started = performance.now();
+  const result = await next();
+  const ms = Math.round((performance.now() - started) * 10) / 10;
+  if (result.ok) ctx.log.info({ path, ms }, "procedure ok");
+  else if (result.error.code === "INTERNAL_SERVER_ERROR")
+    ctx.log.error({ path, ms, err: result.error.cause ?? result.error }, "procedure failed");
+  else ctx.log.warn({ path, ms, code: result.error.code }, "procedure rejected");
+  return result;
+});
+
+/**
+ * Runs only after Stripe's signature check; the verified account is the tenant, and the
+ * tenant's linked workspace (if any) decides the data source.
+ */
+export const signedProcedure = t.procedure.use(logged).use(async ({ ctx, next }) => {
+  const caller = verifySignedCaller(ctx.headers, getConfig().appSecrets);
+  if (!caller) {
+    throw new TRPCError({
+      code: "UNAUTHORIZED",
+      message: "The request is not signed by Stripe for this app. Reload the Stripe Dashboard and try again.",
+    });
+  }
+  const db = await getDb();
+  // Stripe sends the same account id in test and live mode; prefer a live-mode link.
+  const link = await db.stripeAccountLink.findFirst({
+    where: { stripeAccountId: caller.accountId },
+    orderBy: { livemode: "desc" },
+    include: { workspace: true },
+  });
+  return next({
+    ctx: {
+      caller,
+      workspace: link?.workspace ?? null,
+      source: link ? sourceFor(link.workspace, db) : null,
+      log: ctx.log.child({ accountId: caller.accountId, workspaceId: link?.workspaceId }),
+    },
+  });
+});

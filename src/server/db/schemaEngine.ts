@@ -1,0 +1,77 @@
+import { readFile, readdir } from "node:fs/promises";
+import { createRequire } from "node:module";
+import path from "node:path";
+import {
+  bindMigrationAwareSqlAdapterFactory,
+  type SqlMigrationAwareDriverAdapterFactory,
+} from "@prisma/driver-adapter-utils";
+import type { MigrationList, SchemaEngine } from "@prisma/schema-engine-wasm";
+
+// Prisma's native schema engine is downloaded at install time, which cannot happen
+// offline. The same engine compiled to WASM ships in an npm package; we instantiate it
+// by hand because its entry point imports the .wasm as an ES module, which Node 20
+// cannot do without a flag.
+type Bindings = typeof import("@prisma/schema-engine-wasm/schema_engine_bg") & {
+  __wbg_set_wasm(exports: WebAssembly.Exports): void;
+};
+
+let bindings: Promise<Bindings> | undefined;
+
+function loadBindings(): Promise<Bindings> {
+  bindings ??= (async () => {
+    const require = createRequire(import.meta.url);
+    const dir = path.dirname(require.resolve("@prisma/schema-engine-wasm/schema_engine_bg"));
+    const glue = (await import(
+      /* webpackIgnore: true */ /* turbopackIgnore: true */ `file://${path.join(dir, "schema_engine_bg.js")}`
+    )) as Bindings;
+    const bytes = await readFile(path.join(dir, "schema_engine_bg.wasm"));
+    const { instance } = await WebAssembly.instantiate(bytes, { "./schema_engine_bg.js": glue });
+    glue.__wbg_set_wasm(instance.exports);
+    (instance.exports.__wbindgen_start as () => void)();
+    return glue;
+  })();
+  return bindings;
+}
+
+export const MIGRATIONS_DIR = path.join(process.cwd(), "prisma", "migrations");
+export const SCHEMA_PATH = path.join(process.cwd(), "prisma", "schema.prisma");
+
+export async function openSchemaEngine(
+  adapter: SqlMigrationAwareDriverAdapterFactory,
+  schema?: string,
+): Promise<SchemaEngine> {
+  const glue = await loadBindings();
+  const datamodels: [string, string][] | undefined = schema ? [[SCHEMA_PATH, schema]] : undefined;
+  return glue.SchemaEngine.new(
+    { datamodels },
+    // The engine's log callback; migrations report through their return values instead.
+    () => {},
+    bindMigrationAwareSqlAdapterFactory(adapter),
+  );
+}
+
+/** The committed migrations, read the way Prisma's CLI reads them. */
+export async function readMigrations(dir = MIGRATIONS_DIR): Promise<MigrationList> {
+  const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+  const names = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  const lock = await readFile(path.join(dir, "migration_lock.toml"), "utf8").catch(() => null);
+  return {
+    baseDir: dir,
+    lockfile: { path: "migration_lock.toml", content: lock },
+    shadowDbInitScript: "",
+    migrationDirectories: await Promise.all(
+      names.map(async (name) => ({
+        path: name,
+        migrationFile: {
+          path: "migration.sql",
+          content: await readFile(path.join(dir, name, "migration.sql"), "utf8").then(
+            (sql) => ({ tag: "ok" as const, value: sql }),
+            (err: Error) => ({ tag: "error" as const, value: err.message }),
+          ),
+        },
+      })),
+    ),
+  };
+}
+
+export const NO_FILTERS = { externalTables: [], externalEnums: [] };

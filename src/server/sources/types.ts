@@ -1,0 +1,37 @@
+import type { Customer, Entitlement, Subscription, UsageSeries } from "@/contract";
+
+/** A window of time, half-open: [from, to). */
+export interface TimeWindow {
+  from: Date;
+  to: Date;
+}
+
+/**
+ * Where a workspace's customers, subscriptions and entitlements come from. The sandbox
+ * reads the project's own database; a Stigg workspace reads Stigg's GraphQL API. Every
+ * method is a read: the app never writes to its source.
+ */
+export interface EntitlementSource {
+  /** The customer whose billing id is this Stripe customer id, or null. */
+  findCustomer(stripeCustomerId: string): Promise<Customer | null>;
+  listSubscriptions(customer: Customer): Promise<Subscription[]>;
+  /** Entitlements from the customer's entitling subscriptions, optionally just one of them. */
+  getEntitlements(
+    customer: Customer,
+    options: { subscriptionId?: string; fresh?: boolean },
+  ): Promise<Entitlement[]>;
+  /** Null when the customer has no metered entitlement to this feature. */
+  getUsageSeries(
+    customer: Customer,
+    featureId: string,
+    window?: TimeWindow,
+  ): Promise<UsageSeries | null>;
+}
+
+/** The source failed (unreachable, bad answer): an INTERNAL_SERVER_ERROR for the caller. */
+export class SourceUnavailableError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = "SourceUnavailableError";
+  }
+}
