@@ -1,5 +1,6 @@
 import type { Db } from "../db/client";
 import type { Workspace } from "@/generated/prisma/client";
+import { withInjectedFaults } from "./faults";
 import { SandboxSource } from "./sandbox/sandboxSource";
 import type { EntitlementSource } from "./types";
 
@@ -7,7 +8,7 @@ import type { EntitlementSource } from "./types";
 export function sourceFor(workspace: Workspace, db: Db): EntitlementSource {
   switch (workspace.sourceKind) {
     case "sandbox":
-      return new SandboxSource(db, workspace);
+      return withInjectedFaults(workspace.id, new SandboxSource(db, workspace));
     case "stigg":
       throw new Error("Stigg workspaces are not supported yet");
   }

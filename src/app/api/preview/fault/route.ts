@@ -1,0 +1,39 @@
+import { z } from "zod";
+import { sandboxOnly } from "@/harness/server/sandboxOnly";
+import { getDb } from "@/server/db/client";
+import { hasSourceFault, setSourceFault } from "@/server/sources/faults";
+
+export const dynamic = "force-dynamic";
+
+const account = z.string().min(1).max(255);
+
+/** The workspace the API would read for this account (same rule as the signed procedures). */
+async function linkedWorkspaceId(accountId: string): Promise<string | null> {
+  const db = await getDb();
+  const link = await db.stripeAccountLink.findFirst({
+    where: { stripeAccountId: accountId },
+    orderBy: { livemode: "desc" },
+  });
+  return link?.workspaceId ?? null;
+}
+
+async function state(accountId: string) {
+  const workspaceId = await linkedWorkspaceId(accountId);
+  return { account: accountId, linked: workspaceId !== null, on: workspaceId ? hasSourceFault(workspaceId) : false };
+}
+
+/** Whether the account's data source is currently made to fail. */
+export const GET = sandboxOnly(async (req) => {
+  const parsed = account.safeParse(new URL(req.url).searchParams.get("account"));
+  if (!parsed.success) return Response.json({ error: "expected ?account=acct_…" }, { status: 400 });
+  return Response.json(await state(parsed.data));
+});
+
+/** Turns the failure on or off for the workspace linked to the account. */
+export const POST = sandboxOnly(async (req) => {
+  const parsed = z.object({ account, on: z.boolean() }).safeParse(await req.json().catch(() => null));
+  if (!parsed.success) return Response.json({ error: "expected {account, on}" }, { status: 400 });
+  const workspaceId = await linkedWorkspaceId(parsed.data.account);
+  if (workspaceId) setSourceFault(workspaceId, parsed.data.on);
+  return Response.json(await state(parsed.data.account));
+});
