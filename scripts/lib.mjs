@@ -1,0 +1,59 @@
+// Shared steps of start.mjs, build.mjs and test.mjs. Plain Node (no TypeScript) so that
+// they run on a fresh clone before anything is built.
+import { spawn } from "node:child_process";
+import { createHash } from "node:crypto";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+
+export const root = path.resolve(import.meta.dirname, "..");
+const bin = (name) => path.join(root, "node_modules", ".bin", name);
+
+/** Runs a command from the project root, inheriting stdio; rejects on a non-zero exit. */
+export function run(command, args, env = {}) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(existsSync(bin(command)) ? bin(command) : command, args, {
+      cwd: root,
+      stdio: "inherit",
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env },
+    });
+    child.on("error", reject);
+    child.on("exit", (code, signal) =>
+      code === 0 ? resolve() : reject(new Error(`${command} ${args.join(" ")} exited with ${code ?? signal}`)),
+    );
+  });
+}
+
+/**
+ * `prisma generate` without Prisma's native engine, which cannot be downloaded here: the
+ * CLI only checks that the schema-engine path exists, and generating needs no engine.
+ */
+export function generatePrismaClient() {
+  return run("prisma", ["generate"], {
+    PRISMA_SCHEMA_ENGINE_BINARY: path.join(root, "node_modules/@prisma/schema-engine-wasm/schema_engine_bg.wasm"),
+    CHECKPOINT_DISABLE: "1",
+    PRISMA_HIDE_UPDATE_MESSAGE: "1",
+  });
+}
+
+const BUILD_INPUTS = ["src", "prisma", "stripe-app/src", "stripe-app/stripe-app.json", "scripts", "public", "next.config.js", "package-lock.json", "tsconfig.json"];
+const SKIP = new Set(["node_modules", "generated", "preview", ".next"]);
+export const STAMP = path.join(root, ".next", "source-stamp");
+
+/** A hash of everything the production build is made from, to rebuild only when it changed. */
+export function sourceStamp() {
+  const hash = createHash("sha256");
+  const walk = (p) => {
+    if (!existsSync(p)) return;
+    if (statSync(p).isDirectory()) {
+      for (const name of readdirSync(p).sort()) if (!SKIP.has(name)) walk(path.join(p, name));
+    } else {
+      hash.update(path.relative(root, p)).update(readFileSync(p));
+    }
+  };
+  for (const input of BUILD_INPUTS) walk(path.join(root, input));
+  return hash.digest("hex");
+}
+
+export function isBuildCurrent() {
+  return existsSync(STAMP) && readFileSync(STAMP, "utf8") === sourceStamp();
+}

@@ -1,0 +1,14 @@
+// `npm start`: build if the sources changed since the last build, then serve the host.
+// With no configuration this is sandbox mode on the embedded database (PGlite), which
+// the server migrates and seeds on its first start.
+import { build } from "./build.mjs";
+import { isBuildCurrent, run } from "./lib.mjs";
+
+const port = process.env.PORT ?? "3000";
+if (!isBuildCurrent()) {
+  console.log("Building (first start, or the sources changed)…");
+  await build();
+}
+await run("next", ["start", "--port", port], {
+  PUBLIC_URL: process.env.PUBLIC_URL ?? `http://localhost:${port}`,
+});

@@ -1,0 +1,52 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, DEMO_APP_SECRET, parseConfig } from "@/server/config";
+
+const KEY = `k1:${Buffer.alloc(32, 7).toString("base64")}`;
+
+describe("configuration", () => {
+  it("with nothing set is sandbox mode on the embedded database and the demo secret", () => {
+    const c = parseConfig({});
+    expect(c).toMatchObject({ mode: "sandbox", appSecrets: [DEMO_APP_SECRET], databaseUrl: undefined, pgliteDir: ".data/pglite" });
+  });
+
+  it("NODE_ENV=production alone does not leave sandbox mode", () => {
+    expect(parseConfig({ NODE_ENV: "production" }).mode).toBe("sandbox");
+  });
+
+  it("a real secret means live mode, with the previous secret also active", () => {
+    const c = parseConfig({ STRIPE_APP_SECRET: "absec_new", STRIPE_APP_SECRET_PREVIOUS: "absec_old", ENCRYPTION_KEYS: KEY });
+    expect(c.mode).toBe("live");
+    expect(c.appSecrets).toEqual(["absec_new", "absec_old"]);
+    expect(c.appSecrets).not.toContain(DEMO_APP_SECRET);
+  });
+
+  it("refuses the demo secret in live mode", () => {
+    expect(() => parseConfig({ STRIPE_APP_SECRET: DEMO_APP_SECRET, ENCRYPTION_KEYS: KEY })).toThrow(/sandbox mode only/);
+  });
+
+  it("refuses live mode without an encryption key", () => {
+    expect(() => parseConfig({ STRIPE_APP_SECRET: "absec_real" })).toThrow(/ENCRYPTION_KEYS/);
+  });
+
+  it.each([
+    [{ STRIPE_APP_SECRET: "sk_live_oops", ENCRYPTION_KEYS: KEY }, /STRIPE_APP_SECRET/],
+    [{ DATABASE_URL: "mysql://x" }, /DATABASE_URL/],
+    [{ ENCRYPTION_KEYS: "k1:short" }, /ENCRYPTION_KEYS/],
+    [{ PUBLIC_URL: "not a url" }, /PUBLIC_URL/],
+  ])("explains what is wrong with %j", (env, pattern) => {
+    let error: unknown;
+    try {
+      parseConfig(env);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as Error).message).toMatch(pattern);
+  });
+
+  it("never echoes a secret in its error message", () => {
+    expect(() => parseConfig({ STRIPE_APP_SECRET: "absec_topsecret_value" })).toThrow(
+      expect.objectContaining({ message: expect.not.stringContaining("topsecret") }),
+    );
+  });
+});
