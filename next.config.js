@@ -1,14 +1,15 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
-  // PGlite and the WASM schema engine load .wasm/data files from their own package
+  // PGlite loads its .wasm/data files from their own package
   // directories at run time; bundling them breaks those paths.
   serverExternalPackages: [
     "@electric-sql/pglite",
     "pglite-prisma-adapter",
-    "@prisma/schema-engine-wasm",
     "pino",
   ],
   poweredByHeader: false,
+  // Lets two builds (say, a benchmark beside the test run) live side by side.
+  distDir: process.env.NEXT_DIST_DIR ?? ".next",
   // The drawer's API answers its own headers; pages get the framework defaults.
   reactStrictMode: true,
 };

@@ -19,8 +19,11 @@ let bindings: Promise<Bindings> | undefined;
 
 function loadBindings(): Promise<Bindings> {
   bindings ??= (async () => {
-    const require = createRequire(import.meta.url);
-    const dir = path.dirname(require.resolve("@prisma/schema-engine-wasm/schema_engine_bg"));
+    // Resolved at run time from the project, not by the bundler (a non-literal specifier):
+    // the package is ESM-only with a .wasm import that bundlers cannot externalize.
+    const pkg = "@prisma/schema-engine-wasm";
+    const require = createRequire(path.join(process.cwd(), "package.json"));
+    const dir = path.dirname(require.resolve(`${pkg}/schema_engine_bg`));
     const glue = (await import(
       /* webpackIgnore: true */ /* turbopackIgnore: true */ `file://${path.join(dir, "schema_engine_bg.js")}`
     )) as Bindings;
@@ -33,8 +36,9 @@ function loadBindings(): Promise<Bindings> {
   return bindings;
 }
 
-export const MIGRATIONS_DIR = path.join(process.cwd(), "prisma", "migrations");
-export const SCHEMA_PATH = path.join(process.cwd(), "prisma", "schema.prisma");
+// Read from the project at run time (the server runs from it), never traced into a bundle.
+export const MIGRATIONS_DIR = path.join(/* turbopackIgnore: true */ process.cwd(), "prisma", "migrations");
+export const SCHEMA_PATH = path.join(/* turbopackIgnore: true */ process.cwd(), "prisma", "schema.prisma");
 
 export async function openSchemaEngine(
   adapter: SqlMigrationAwareDriverAdapterFactory,
@@ -52,7 +56,7 @@ export async function openSchemaEngine(
 
 /** The committed migrations, read the way Prisma's CLI reads them. */
 export async function readMigrations(dir = MIGRATIONS_DIR): Promise<MigrationList> {
-  const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+  const entries = await readdir(/* turbopackIgnore: true */ dir, { withFileTypes: true }).catch(() => []);
   const names = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
   const lock = await readFile(path.join(dir, "migration_lock.toml"), "utf8").catch(() => null);
   return {
