@@ -8,7 +8,9 @@ const REDACT = [
   "*.appSecrets",
   "*.apiKey",
   "*.refreshToken",
+  "*.refresh_token",
   "*.accessToken",
+  "*.access_token",
   "*.code",
   "*.signature",
   "headers['stripe-signature']",
@@ -16,13 +18,16 @@ const REDACT = [
   "headers['x-api-key']",
 ];
 
+export function createLogger(level: string, destination?: pino.DestinationStream): pino.Logger {
+  return pino(
+    { level, base: { service: "stigg-app-host" }, redact: { paths: REDACT, censor: "[redacted]" } },
+    destination,
+  );
+}
+
 let root: pino.Logger | undefined;
 
 export function logger(): pino.Logger {
-  root ??= pino({
-    level: getConfig().logLevel,
-    base: { service: "stigg-app-host" },
-    redact: { paths: REDACT, censor: "[redacted]" },
-  });
+  root ??= createLogger(getConfig().logLevel);
   return root;
 }
