@@ -25,6 +25,17 @@ const encryptionKeys = z
     return keys;
   });
 
+/** Stripe's own OAuth endpoints: live mode's defaults. */
+export const STRIPE_AUTHORIZE_URL = "https://marketplace.stripe.com/oauth/v2/authorize";
+export const STRIPE_API_BASE = "https://api.stripe.com";
+/** Sandbox mode's OAuth client id, understood only by the local Stripe stand-in. */
+export const SANDBOX_CLIENT_ID = "ca_DemoSandbox";
+/** Sandbox mode's test-mode secret key, understood only by the local Stripe stand-in. */
+export const SANDBOX_TEST_SECRET_KEY = "sk_test_DemoSandbox";
+export const STIGG_API_URL = "https://api.stigg.io/graphql";
+
+const httpUrl = z.url({ protocol: /^https?$/ }).transform((u) => u.replace(/\/$/, ""));
+
 const schema = z
   .object({
     STRIPE_APP_SECRET: appSecret.optional(),
@@ -37,6 +48,19 @@ const schema = z
     ENCRYPTION_KEYS: encryptionKeys.optional(),
     PUBLIC_URL: z.url().default("http://localhost:3000"),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    // OAuth install flow (src/server/oauth). Unset URLs default per mode, see oauthConfig().
+    STRIPE_CLIENT_ID: z.string().regex(/^ca_[A-Za-z0-9]+$/, "must be the app's OAuth client id (ca_…)").optional(),
+    STRIPE_SECRET_KEY: z
+      .string()
+      .regex(/^(sk|rk)_live_[A-Za-z0-9]+$/, "must be a live-mode secret or restricted key (sk_live_… / rk_live_…)")
+      .optional(),
+    STRIPE_TEST_SECRET_KEY: z
+      .string()
+      .regex(/^(sk|rk)_test_[A-Za-z0-9]+$/, "must be a test-mode secret or restricted key (sk_test_… / rk_test_…)")
+      .optional(),
+    STRIPE_API_BASE: httpUrl.optional(),
+    STRIPE_OAUTH_AUTHORIZE_URL: httpUrl.optional(),
+    STIGG_API_URL: httpUrl.default(STIGG_API_URL),
   })
   .superRefine((env, ctx) => {
     if (env.STRIPE_APP_SECRET === DEMO_APP_SECRET) {
@@ -53,9 +77,27 @@ const schema = z
         message: "live mode (STRIPE_APP_SECRET set) needs an encryption key for tokens at rest",
       });
     }
+    // The stand-in's public demo credentials must never leave sandbox mode.
+    if (env.STRIPE_APP_SECRET && env.STRIPE_CLIENT_ID === SANDBOX_CLIENT_ID) {
+      ctx.addIssue({ code: "custom", path: ["STRIPE_CLIENT_ID"], message: "the demo client id is for sandbox mode only" });
+    }
+    if (env.STRIPE_APP_SECRET && env.STRIPE_TEST_SECRET_KEY === SANDBOX_TEST_SECRET_KEY) {
+      ctx.addIssue({ code: "custom", path: ["STRIPE_TEST_SECRET_KEY"], message: "the demo key is for sandbox mode only" });
+    }
   });
 
 export type Mode = "sandbox" | "live";
+
+export interface OAuthConfig {
+  clientId: string | undefined;
+  authorizeUrl: string;
+  /** Base of Stripe's API, where `POST /v1/oauth/token` lives. */
+  apiBase: string;
+  /** The manifest's redirect URI: the callback page on this host. */
+  redirectUri: string;
+  /** Secret keys per Stripe mode; the token exchange must use the install's mode. */
+  secretKeys: { live: string | undefined; test: string | undefined };
+}
 
 export interface Config {
   mode: Mode;
@@ -66,6 +108,8 @@ export interface Config {
   encryptionKeys: { id: string; key: Buffer }[] | undefined;
   publicUrl: string;
   logLevel: z.infer<typeof schema>["LOG_LEVEL"];
+  oauth: OAuthConfig;
+  stiggApiUrl: string;
 }
 
 export class ConfigError extends Error {}
@@ -79,6 +123,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   }
   const e = parsed.data;
   const mode: Mode = e.STRIPE_APP_SECRET ? "live" : "sandbox";
+  const publicUrl = e.PUBLIC_URL.replace(/\/$/, "");
   return {
     mode,
     appSecrets:
@@ -88,8 +133,30 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     databaseUrl: e.DATABASE_URL,
     pgliteDir: e.PGLITE_DIR,
     encryptionKeys: e.ENCRYPTION_KEYS,
-    publicUrl: e.PUBLIC_URL.replace(/\/$/, ""),
+    publicUrl,
     logLevel: e.LOG_LEVEL,
+    oauth: oauthConfig(mode, publicUrl, e),
+    stiggApiUrl: e.STIGG_API_URL,
+  };
+}
+
+/**
+ * Sandbox mode points the install flow at the local Stripe stand-in (src/app/dev/stripe)
+ * with its demo client id and key, so it works with no Stripe account; live mode points
+ * at Stripe and has no defaults for credentials.
+ */
+function oauthConfig(mode: Mode, publicUrl: string, e: z.infer<typeof schema>): OAuthConfig {
+  const sandbox = mode === "sandbox";
+  return {
+    clientId: e.STRIPE_CLIENT_ID ?? (sandbox ? SANDBOX_CLIENT_ID : undefined),
+    authorizeUrl:
+      e.STRIPE_OAUTH_AUTHORIZE_URL ?? (sandbox ? `${publicUrl}/dev/stripe/oauth/v2/authorize` : STRIPE_AUTHORIZE_URL),
+    apiBase: e.STRIPE_API_BASE ?? (sandbox ? `${publicUrl}/dev/stripe` : STRIPE_API_BASE),
+    redirectUri: `${publicUrl}/oauth/callback`,
+    secretKeys: {
+      live: e.STRIPE_SECRET_KEY,
+      test: e.STRIPE_TEST_SECRET_KEY ?? (sandbox ? SANDBOX_TEST_SECRET_KEY : undefined),
+    },
   };
 }
 

@@ -1,0 +1,119 @@
+import type { Logger } from "pino";
+import type { Config } from "../config";
+import type { Db } from "../db/client";
+import { keyringFor } from "../crypto/keyring";
+import { OAuthNotConfiguredError, secretKeyFor } from "./authorizeUrl";
+import { isSameBrowser } from "./browserBinding";
+import { callbackQuery } from "./callbackQuery";
+import { linkAccount } from "./linkAccount";
+import { consumeState, StateError, type StateRejection } from "./state";
+import { exchangeCode, TokenExchangeError, type TokenExchangeFailure } from "./tokenExchange";
+
+export type InstallOutcome =
+  | {
+      kind: "linked";
+      stripeAccountId: string;
+      livemode: boolean;
+      workspaceName: string;
+      reinstalled: boolean;
+      /** The account whose Gate started the flow, when the user installed on another one. */
+      startedFromAccountId?: string;
+    }
+  | { kind: "denied" }
+  | { kind: "stripe_error"; error: string }
+  | { kind: "bad_request" }
+  | { kind: "state_rejected"; reason: StateRejection | "other_browser" }
+  | { kind: "not_configured"; missing: string[] }
+  | { kind: "exchange_failed"; reason: TokenExchangeFailure }
+  | { kind: "mode_mismatch" };
+
+export interface InstallDeps {
+  db: Db;
+  config: Pick<Config, "mode" | "encryptionKeys" | "oauth">;
+  log: Logger;
+}
+
+/**
+ * The callback's work: check the state (known, fresh, unused, from this browser), exchange
+ * the code in the state's Stripe mode, and upsert the link. Every failure returns before
+ * the link is written, so a failed install stores nothing but the spent state.
+ */
+export async function completeInstall(
+  rawQuery: Record<string, string | string[] | undefined>,
+  cookieState: string | undefined,
+  deps: InstallDeps,
+): Promise<InstallOutcome> {
+  const { db, config, log } = deps;
+  const parsed = callbackQuery.safeParse(rawQuery);
+  if (!parsed.success) {
+    log.warn({ event: "oauth.callback.bad_request" }, "malformed callback parameters");
+    return { kind: "bad_request" };
+  }
+  const { code, state, error } = parsed.data;
+
+  if (error) {
+    // Burn the state so the same link can't be replayed with a code later.
+    if (state && isSameBrowser(cookieState, state)) await consumeState(db, state).catch(() => undefined);
+    const safeError = error.replace(/[^A-Za-z0-9_]/g, "").slice(0, 64);
+    log.info({ event: "oauth.callback.stripe_error", error: safeError }, "Stripe returned an error instead of a code");
+    return safeError === "access_denied" ? { kind: "denied" } : { kind: "stripe_error", error: safeError };
+  }
+  if (!code || !state) return { kind: "bad_request" };
+  if (!isSameBrowser(cookieState, state)) {
+    log.warn({ event: "oauth.callback.state_rejected", reason: "other_browser" }, "state not from this browser");
+    return { kind: "state_rejected", reason: "other_browser" };
+  }
+
+  try {
+    const binding = await consumeState(db, state);
+    const grant = await exchangeCode({
+      apiBase: config.oauth.apiBase,
+      secretKey: secretKeyFor(config.oauth, binding.livemode),
+      code,
+    });
+    if (grant.livemode !== binding.livemode) {
+      log.warn({ event: "oauth.callback.mode_mismatch", stateLivemode: binding.livemode }, "install mode differs");
+      return { kind: "mode_mismatch" };
+    }
+    const workspace = await db.workspace.findUniqueOrThrow({ where: { id: binding.workspaceId } });
+    const { reinstalled } = await linkAccount(
+      db,
+      {
+        stripeAccountId: grant.stripeUserId,
+        livemode: grant.livemode,
+        workspaceId: workspace.id,
+        scope: grant.scope,
+        refreshToken: grant.refreshToken,
+      },
+      keyringFor(config),
+    );
+    log.info(
+      { event: "oauth.linked", stripeAccountId: grant.stripeUserId, livemode: grant.livemode, workspaceId: workspace.id, reinstalled },
+      "Stripe account linked",
+    );
+    return {
+      kind: "linked",
+      stripeAccountId: grant.stripeUserId,
+      livemode: grant.livemode,
+      workspaceName: workspace.displayName,
+      reinstalled,
+      ...(binding.stripeAccountId && binding.stripeAccountId !== grant.stripeUserId
+        ? { startedFromAccountId: binding.stripeAccountId }
+        : {}),
+    };
+  } catch (err) {
+    if (err instanceof StateError) {
+      log.warn({ event: "oauth.callback.state_rejected", reason: err.reason }, "state rejected");
+      return { kind: "state_rejected", reason: err.reason };
+    }
+    if (err instanceof OAuthNotConfiguredError) {
+      log.error({ event: "oauth.callback.not_configured", missing: err.missing }, err.message);
+      return { kind: "not_configured", missing: err.missing };
+    }
+    if (err instanceof TokenExchangeError) {
+      log.warn({ event: "oauth.callback.exchange_failed", reason: err.reason, detail: err.detail }, "token exchange failed");
+      return { kind: "exchange_failed", reason: err.reason };
+    }
+    throw err;
+  }
+}

@@ -1,0 +1,42 @@
+import { Prisma } from "@/generated/prisma/client";
+import type { Db } from "../db/client";
+import { seal, type Keyring } from "../crypto/seal";
+
+export interface LinkInput {
+  stripeAccountId: string;
+  livemode: boolean;
+  workspaceId: string;
+  scope: string;
+  refreshToken: string;
+}
+
+/** The seal context ties a sealed refresh token to its own link row. */
+export function refreshTokenContext(stripeAccountId: string, livemode: boolean): string {
+  return `stripe_account_link.refresh_token:${stripeAccountId}:${livemode ? "live" : "test"}`;
+}
+
+/**
+ * Creates or updates the link for one Stripe account in one mode: a re-install moves it to
+ * the newly chosen workspace and replaces the refresh token, never adding a second row.
+ * Returns whether the account was linked before.
+ */
+export async function linkAccount(db: Db, input: LinkInput, keyring: Keyring): Promise<{ reinstalled: boolean }> {
+  const key = { stripeAccountId: input.stripeAccountId, livemode: input.livemode };
+  const data = {
+    workspaceId: input.workspaceId,
+    scope: input.scope,
+    refreshTokenSealed: seal(input.refreshToken, refreshTokenContext(input.stripeAccountId, input.livemode), keyring),
+  };
+  const existing = await db.stripeAccountLink.findUnique({ where: { stripeAccountId_livemode: key }, select: { id: true } });
+  const upsert = () =>
+    db.stripeAccountLink.upsert({ where: { stripeAccountId_livemode: key }, create: { ...key, ...data }, update: data });
+  try {
+    await upsert();
+  } catch (err) {
+    // Two callbacks for one account can both miss the row and both insert; the unique
+    // constraint stops the second, which then finds the row and updates it.
+    if (!(err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002")) throw err;
+    await upsert();
+  }
+  return { reinstalled: existing !== null };
+}

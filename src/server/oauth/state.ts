@@ -1,0 +1,64 @@
+import { createHash, randomBytes } from "node:crypto";
+import type { Db } from "../db/client";
+
+/** How long a user has between leaving the connect page and coming back from Stripe. */
+export const STATE_TTL_MS = 10 * 60 * 1000;
+const STATE_RETENTION_MS = 24 * 3600 * 1000;
+
+export interface StateBinding {
+  workspaceId: string;
+  livemode: boolean;
+  /** The Stripe account whose Gate started the flow, when known (a hint, shown back). */
+  stripeAccountId?: string;
+}
+
+export type StateRejection = "unknown" | "expired" | "reused";
+
+export class StateError extends Error {
+  constructor(readonly reason: StateRejection) {
+    super(`OAuth state ${reason}`);
+    this.name = "StateError";
+  }
+}
+
+/** Only the hash is stored: a database reader can't complete someone else's install. */
+export function hashState(state: string): string {
+  return createHash("sha256").update(state, "utf8").digest("hex");
+}
+
+/** Makes a fresh random state bound to a workspace and a Stripe mode; returns the raw value. */
+export async function createState(db: Db, binding: StateBinding, now = new Date()): Promise<string> {
+  const state = randomBytes(32).toString("base64url");
+  // Old states are kept a day so a late callback still gets "expired", not "unknown".
+  await db.oAuthState.deleteMany({ where: { expiresAt: { lt: new Date(now.getTime() - STATE_RETENTION_MS) } } });
+  await db.oAuthState.create({
+    data: {
+      stateHash: hashState(state),
+      workspaceId: binding.workspaceId,
+      livemode: binding.livemode,
+      stripeAccountId: binding.stripeAccountId ?? null,
+      expiresAt: new Date(now.getTime() + STATE_TTL_MS),
+    },
+  });
+  return state;
+}
+
+/**
+ * Marks a state used and returns what it was bound to. The conditional update is atomic,
+ * so of two callbacks racing with one state exactly one wins.
+ */
+export async function consumeState(db: Db, state: string, now = new Date()): Promise<StateBinding> {
+  const stateHash = hashState(state);
+  const { count } = await db.oAuthState.updateMany({
+    where: { stateHash, consumedAt: null, expiresAt: { gt: now } },
+    data: { consumedAt: now },
+  });
+  const row = await db.oAuthState.findUnique({ where: { stateHash } });
+  if (!row) throw new StateError("unknown");
+  if (count === 0) throw new StateError(row.consumedAt ? "reused" : "expired");
+  return {
+    workspaceId: row.workspaceId,
+    livemode: row.livemode,
+    ...(row.stripeAccountId ? { stripeAccountId: row.stripeAccountId } : {}),
+  };
+}

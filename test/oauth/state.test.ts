@@ -1,0 +1,72 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SANDBOX_WORKSPACE_ID } from "../../prisma/seed/demoData";
+import { consumeState, createState, hashState, STATE_TTL_MS, StateError } from "@/server/oauth/state";
+import { storeKinds, type TestStore } from "./testStore";
+
+async function rejection(p: Promise<unknown>): Promise<string | undefined> {
+  try {
+    await p;
+  } catch (err) {
+    if (err instanceof StateError) return err.reason;
+    throw err;
+  }
+  return undefined;
+}
+
+describe.each(storeKinds)("OAuth state on $name", (kind) => {
+  let store: TestStore;
+  beforeAll(async () => {
+    store = await kind.open();
+  });
+  afterAll(() => store?.close());
+
+  const binding = { workspaceId: SANDBOX_WORKSPACE_ID, livemode: false, stripeAccountId: "acct_DemoUnlinked" };
+
+  it("is random, stored only as its sha256, and expires ten minutes after creation", async () => {
+    const now = new Date();
+    const a = await createState(store.db, binding, now);
+    const b = await createState(store.db, binding, now);
+    expect(a).not.toBe(b);
+    expect(Buffer.from(a, "base64url")).toHaveLength(32);
+    const row = await store.db.oAuthState.findUniqueOrThrow({ where: { stateHash: hashState(a) } });
+    expect(row.stateHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(JSON.stringify(await store.db.oAuthState.findMany())).not.toContain(a);
+    expect(row.expiresAt.getTime() - now.getTime()).toBe(STATE_TTL_MS);
+    expect(row.consumedAt).toBeNull();
+  });
+
+  it("returns the workspace, mode and account it was bound to, once", async () => {
+    const live = await createState(store.db, { workspaceId: SANDBOX_WORKSPACE_ID, livemode: true });
+    expect(await consumeState(store.db, live)).toEqual({ workspaceId: SANDBOX_WORKSPACE_ID, livemode: true });
+    const test = await createState(store.db, binding);
+    expect(await consumeState(store.db, test)).toEqual(binding);
+    expect(await rejection(consumeState(store.db, test))).toBe("reused");
+  });
+
+  it("rejects an unknown state", async () => {
+    expect(await rejection(consumeState(store.db, "not-a-state-this-host-issued"))).toBe("unknown");
+  });
+
+  it("rejects a state after ten minutes and leaves it unconsumed", async () => {
+    const created = new Date();
+    const state = await createState(store.db, binding, created);
+    const late = new Date(created.getTime() + STATE_TTL_MS + 1);
+    expect(await rejection(consumeState(store.db, state, late))).toBe("expired");
+    const row = await store.db.oAuthState.findUniqueOrThrow({ where: { stateHash: hashState(state) } });
+    expect(row.consumedAt).toBeNull();
+    const justInTime = new Date(created.getTime() + STATE_TTL_MS - 1);
+    expect(await consumeState(store.db, state, justInTime)).toEqual(binding);
+  });
+
+  it("lets exactly one of two simultaneous callbacks consume a state", async () => {
+    const state = await createState(store.db, binding);
+    const results = await Promise.allSettled([consumeState(store.db, state), consumeState(store.db, state)]);
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    const rejected = results.find((r) => r.status === "rejected");
+    expect((rejected as PromiseRejectedResult).reason).toBeInstanceOf(StateError);
+  });
+
+  it("cannot be bound to a workspace that does not exist", async () => {
+    await expect(createState(store.db, { workspaceId: "ws_missing", livemode: false })).rejects.toThrow();
+  });
+});
