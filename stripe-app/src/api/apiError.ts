@@ -1,0 +1,45 @@
+import { TRPCClientError } from "@trpc/client";
+import type { ApiErrorData } from "@/contract/errors";
+import { CORRELATION_HEADER } from "@/contract/errors";
+
+/** What the drawer needs from a failed call to tell the user what happened. */
+export interface ApiFailure {
+  /** The tRPC error code (`NOT_FOUND`, `UNAUTHORIZED`, …), or null when no answer came. */
+  code: string | null;
+  message: string;
+  /** Quoted to support; from the error body, else from the response header. */
+  correlationId: string | null;
+  /** For NOT_FOUND: where to look in Stigg instead. */
+  stiggUrl: string | null;
+}
+
+function isApiErrorData(data: unknown): data is ApiErrorData {
+  return typeof data === "object" && data !== null && typeof (data as ApiErrorData).code === "string";
+}
+
+/** The correlation header of the HTTP response a tRPC error came with, if any. */
+function headerCorrelationId(meta: Record<string, unknown> | undefined): string | null {
+  const headers = (meta?.["response"] as { headers?: unknown } | undefined)?.headers;
+  return headers instanceof Object && "get" in headers && typeof headers.get === "function"
+    ? ((headers.get(CORRELATION_HEADER) as string | null) ?? null)
+    : null;
+}
+
+export function describeApiError(error: unknown): ApiFailure {
+  if (error instanceof TRPCClientError) {
+    const data: unknown = error.data;
+    const body = isApiErrorData(data) ? data : null;
+    return {
+      code: body?.code ?? null,
+      message: error.message,
+      correlationId: body?.correlationId ?? headerCorrelationId(error.meta),
+      stiggUrl: body?.stiggUrl ?? null,
+    };
+  }
+  return {
+    code: null,
+    message: error instanceof Error ? error.message : String(error),
+    correlationId: null,
+    stiggUrl: null,
+  };
+}

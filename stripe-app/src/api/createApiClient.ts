@@ -1,0 +1,22 @@
+import { createTRPCClient, httpBatchLink } from "@trpc/client";
+import type { AppRouter } from "@/server/api/root";
+import { trpcUrl } from "./endpoint";
+import { type Caller, signedHeaders } from "./signedHeaders";
+
+/**
+ * The typed client for the host's API. One batching link: queries issued in the same
+ * tick (the drawer's first paint) travel as one signed HTTP request. Plain JSON on the
+ * wire, no transformer: the contract's timestamps are ISO strings.
+ */
+export function createApiClient(apiBase: string, caller: Caller) {
+  return createTRPCClient<AppRouter>({
+    links: [
+      httpBatchLink({
+        url: trpcUrl(apiBase),
+        headers: () => signedHeaders(caller),
+      }),
+    ],
+  });
+}
+
+export type ApiClient = ReturnType<typeof createApiClient>;

@@ -1,0 +1,22 @@
+import { fetchStripeSignature } from "@stripe/ui-extension-sdk/utils";
+
+export interface Caller {
+  /** The Dashboard user (`usr_…`), `userContext.id`. */
+  userId: string | undefined;
+  /** The Stripe account (`acct_…`), `userContext.account.id`: the tenant. */
+  accountId: string;
+}
+
+/**
+ * The headers that authenticate a call to the host: Stripe signs `{user_id, account_id}`
+ * for this app, and the host verifies the signature against these two ids.
+ * Fetched per request because a signature is only valid for a few minutes.
+ */
+export async function signedHeaders(caller: Caller): Promise<Record<string, string>> {
+  const headers: Record<string, string> = {
+    "Stripe-Signature": await fetchStripeSignature(),
+    "Stripe-Account-Id": caller.accountId,
+  };
+  if (caller.userId) headers["Stripe-User-Id"] = caller.userId;
+  return headers;
+}

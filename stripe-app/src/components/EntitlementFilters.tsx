@@ -1,0 +1,68 @@
+import { Box, Select, TextField } from "@stripe/ui-extension-sdk/ui";
+import type { EntitlementKind, Subscription } from "@/contract";
+import { subscriptionLabel } from "../format/subscriptionLabel";
+import { ENTITLEMENT_KINDS, type EntitlementFilter, isEntitlementKind } from "../model/entitlementFilter";
+
+const KIND_LABEL: Record<EntitlementKind, string> = {
+  metered: "Metered",
+  boolean: "Boolean",
+  numeric: "Numeric",
+  credits: "Credits",
+};
+
+/**
+ * Search (instant, on every keystroke), type and subscription filters. Without
+ * `subscriptions` there is no subscription filter (the Subscription drawer).
+ */
+export function EntitlementFilters({
+  filter,
+  onChange,
+  subscriptions,
+}: {
+  filter: EntitlementFilter;
+  onChange: (filter: EntitlementFilter) => void;
+  subscriptions?: Subscription[];
+}) {
+  return (
+    <Box css={{ stack: "y", gapY: "small" }}>
+      <TextField
+        type="search"
+        label="Search entitlements"
+        hiddenElements={["label"]}
+        placeholder="Search by name"
+        value={filter.search}
+        onChange={(e) => onChange({ ...filter, search: e.target.value })}
+      />
+      <Box css={{ stack: "x", gapX: "small" }}>
+        <Select
+          label="Type"
+          hiddenElements={["label"]}
+          value={filter.kind ?? ""}
+          onChange={(e) => onChange({ ...filter, kind: isEntitlementKind(e.target.value) ? e.target.value : null })}
+        >
+          <option value="">All types</option>
+          {ENTITLEMENT_KINDS.map((kind) => (
+            <option key={kind} value={kind}>
+              {KIND_LABEL[kind]}
+            </option>
+          ))}
+        </Select>
+        {subscriptions && (
+          <Select
+            label="Subscription"
+            hiddenElements={["label"]}
+            value={filter.subscriptionId ?? ""}
+            onChange={(e) => onChange({ ...filter, subscriptionId: e.target.value || null })}
+          >
+            <option value="">All subscriptions</option>
+            {subscriptions.map((s) => (
+              <option key={s.id} value={s.id}>
+                {subscriptionLabel(s)}
+              </option>
+            ))}
+          </Select>
+        )}
+      </Box>
+    </Box>
+  );
+}

@@ -1,0 +1,40 @@
+import { useQuery } from "@tanstack/react-query";
+import { useTRPC } from "../api/trpc";
+import { ApiErrorView } from "./ApiErrorView";
+import { CommandCenter } from "./CommandCenter";
+import { useDrawerEnvironment } from "./DrawerEnvironment";
+import { GateView } from "./GateView";
+import { LoadingView } from "./LoadingView";
+
+/**
+ * Resolves the drawer: loading, failed, unlinked account (Gate), unknown customer (404),
+ * or the Command Center. The three first-paint queries start in the same render, so the
+ * batching link sends them as one HTTP request.
+ */
+export function CustomerDrawer() {
+  const { stripeCustomerId } = useDrawerEnvironment();
+  const trpc = useTRPC();
+  const input = { stripeCustomerId };
+  const customer = useQuery(trpc.getCustomer.queryOptions(input));
+  const subscriptions = useQuery(trpc.listSubscriptions.queryOptions(input));
+  const entitlements = useQuery(trpc.getEntitlements.queryOptions(input));
+
+  const retry = () => {
+    // Same tick again: one request for everything that is retried.
+    void customer.refetch();
+    void subscriptions.refetch();
+    void entitlements.refetch();
+  };
+  const retrying = customer.isFetching || subscriptions.isFetching || entitlements.isFetching;
+
+  if (customer.isPending) return <LoadingView />;
+  if (customer.isError) return <ApiErrorView error={customer.error} onRetry={retry} retrying={retrying} />;
+  // Unlinked: the other two answer PRECONDITION_FAILED, which the Gate makes moot.
+  if (!customer.data.linked) return <GateView connectUrl={customer.data.connectUrl} />;
+
+  if (subscriptions.isError || entitlements.isError) {
+    return <ApiErrorView error={subscriptions.error ?? entitlements.error} onRetry={retry} retrying={retrying} />;
+  }
+  if (subscriptions.isPending || entitlements.isPending) return <LoadingView />;
+  return <CommandCenter customer={customer.data.customer} subscriptions={subscriptions.data.subscriptions} />;
+}

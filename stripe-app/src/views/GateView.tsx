@@ -1,0 +1,47 @@
+import { Box, Button, Icon, type IconProps, Inline } from "@stripe/ui-extension-sdk/ui";
+
+// The three selling points, as the public product document words them.
+const POINTS: { icon: IconProps["name"]; title: string; text: string }[] = [
+  {
+    icon: "checkCircle",
+    title: "Entitlements at a glance",
+    text: "See exactly which features and limits each customer is entitled to, per plan.",
+  },
+  {
+    icon: "wallet",
+    title: "Manage customer credits",
+    text: "Add credits, adjust balance, and track consumption without leaving the billing view in real time.",
+  },
+  {
+    icon: "refresh",
+    title: "Always in sync with Stripe",
+    text: "Plan changes in Stigg reflect instantly in Stripe. No manual reconciliation.",
+  },
+];
+
+/** The Stripe account is not linked to a Stigg workspace: explain, and offer to connect. */
+export function GateView({ connectUrl }: { connectUrl: string }) {
+  return (
+    <Box css={{ stack: "y", gapY: "large", padding: "medium" }}>
+      <Box css={{ stack: "y", gapY: "small" }}>
+        <Inline css={{ font: "title" }}>Manage entitlements with Stigg</Inline>
+        <Inline css={{ color: "secondary" }}>
+          See and control feature entitlements for every customer directly from their Stripe profile.
+        </Inline>
+      </Box>
+      {POINTS.map((point) => (
+        <Box key={point.title} css={{ stack: "x", gapX: "small", alignY: "top" }}>
+          <Icon name={point.icon} css={{ fill: "brand" }} />
+          <Box css={{ stack: "y", gapY: "xxsmall" }}>
+            <Inline css={{ font: "bodyEmphasized" }}>{point.title}</Inline>
+            <Inline css={{ color: "secondary" }}>{point.text}</Inline>
+          </Box>
+        </Box>
+      ))}
+      {/* The host's connect page starts the OAuth link flow in a new tab. */}
+      <Button type="primary" href={connectUrl} target="_blank" css={{ width: "fill" }}>
+        Connect Stigg
+      </Button>
+    </Box>
+  );
+}
