@@ -1,9 +1,5 @@
-import { randomBytes } from "node:crypto";
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import pg from "pg";
 import { openStore, type Db } from "@/server/db/client";
+import { backend, createFreshDatabase } from "../support/freshDatabase";
 
 export interface TestStore {
   db: Db;
@@ -15,45 +11,21 @@ export interface StoreKind {
   open(): Promise<TestStore>;
 }
 
-/** A fresh, migrated, seeded embedded store in a temporary directory. */
-const pglite: StoreKind = {
-  name: "PGlite",
-  async open() {
-    const dir = await mkdtemp(path.join(tmpdir(), "oauth-test-"));
-    const store = await openStore({ pgliteDir: path.join(dir, "pglite"), seed: true });
-    return { db: store.db, close: async () => (await store.close(), await rm(dir, { recursive: true, force: true })) };
-  },
-};
-
-/** A throwaway database on the PostgreSQL server at TEST_DATABASE_URL, dropped afterwards. */
-function postgres(adminUrl: string): StoreKind {
-  return {
-    name: "PostgreSQL",
-    async open() {
-      const name = `test_oauth_${randomBytes(6).toString("hex")}`;
-      const admin = new pg.Client({ connectionString: adminUrl });
-      await admin.connect();
-      await admin.query(`CREATE DATABASE ${name}`);
-      await admin.end();
-      const url = new URL(adminUrl);
-      url.pathname = `/${name}`;
-      const store = await openStore({ databaseUrl: url.toString(), pgliteDir: "unused", seed: true });
-      return {
-        db: store.db,
-        close: async () => {
-          await store.close();
-          const dropper = new pg.Client({ connectionString: adminUrl });
-          await dropper.connect();
-          await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-          await dropper.end();
-        },
-      };
-    },
-  };
-}
-
-/** Every store the suite runs against: always PGlite, and PostgreSQL when CI provides one. */
+/**
+ * The store these suites run on: a fresh, migrated and seeded PGlite directory, or a
+ * throwaway database on PostgreSQL when TEST_DATABASE_URL is set (`npm test` runs both).
+ */
 export const storeKinds: StoreKind[] = [
-  pglite,
-  ...(process.env.TEST_DATABASE_URL ? [postgres(process.env.TEST_DATABASE_URL)] : []),
+  {
+    name: backend === "postgresql" ? "PostgreSQL" : "PGlite",
+    async open() {
+      const fresh = await createFreshDatabase();
+      const store = await openStore({
+        databaseUrl: fresh.env.DATABASE_URL,
+        pgliteDir: fresh.env.PGLITE_DIR ?? "",
+        seed: true,
+      });
+      return { db: store.db, close: async () => (await store.close(), await fresh.drop()) };
+    },
+  },
 ];

@@ -1,4 +1,3 @@
-import { Prisma } from "@/generated/prisma/client";
 import type { Db } from "../db/client";
 import { seal, type Keyring } from "../crypto/seal";
 
@@ -28,15 +27,9 @@ export async function linkAccount(db: Db, input: LinkInput, keyring: Keyring): P
     refreshTokenSealed: seal(input.refreshToken, refreshTokenContext(input.stripeAccountId, input.livemode), keyring),
   };
   const existing = await db.stripeAccountLink.findUnique({ where: { stripeAccountId_livemode: key }, select: { id: true } });
-  const upsert = () =>
-    db.stripeAccountLink.upsert({ where: { stripeAccountId_livemode: key }, create: { ...key, ...data }, update: data });
-  try {
-    await upsert();
-  } catch (err) {
-    // Two callbacks for one account can both miss the row and both insert; the unique
-    // constraint stops the second, which then finds the row and updates it.
-    if (!(err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002")) throw err;
-    await upsert();
-  }
+  // Shaped as a Prisma "database upsert" (one unique key, no nested writes), which runs as a
+  // single INSERT … ON CONFLICT DO UPDATE on the unique (account, livemode) constraint: two
+  // callbacks for one account can't both insert.
+  await db.stripeAccountLink.upsert({ where: { stripeAccountId_livemode: key }, create: { ...key, ...data }, update: data });
   return { reinstalled: existing !== null };
 }

@@ -1,0 +1,44 @@
+"use server";
+
+import { randomUUID } from "node:crypto";
+import { cookies } from "next/headers";
+import { redirect } from "next/navigation";
+import { getConfig } from "@/server/config";
+import { getDb } from "@/server/db/client";
+import { logger } from "@/server/log/logger";
+import { STATE_COOKIE, stateCookieOptions } from "@/server/oauth/browserBinding";
+import { connectForm, stripeAccountId } from "@/server/oauth/connectForm";
+import { ConnectError, startInstall } from "@/server/oauth/startInstall";
+
+/**
+ * The connect form's action: settle the workspace, bind a state to it (and to this browser
+ * by cookie), then send the browser to Stripe. A failure comes back to the page as an
+ * error code; the Stigg key itself never travels back.
+ */
+export async function connectAction(formData: FormData): Promise<never> {
+  const fields = Object.fromEntries([...formData].filter(([k, v]) => !k.startsWith("$") && typeof v === "string"));
+  const parsed = connectForm.safeParse(fields);
+  // Kept on the way back even when the rest of the form is wrong, so the page still names it.
+  const accountField = stripeAccountId.safeParse(fields.account);
+  const account = accountField.success ? accountField.data : undefined;
+  const back = (error: string) => {
+    const params = new URLSearchParams({ error, ...(account ? { account } : {}) });
+    return redirect(`/connect?${params}`);
+  };
+  if (!parsed.success) return back("invalid_input");
+
+  const config = getConfig();
+  let started: { state: string; url: string };
+  try {
+    started = await startInstall(parsed.data, {
+      db: await getDb(),
+      config,
+      log: logger().child({ correlationId: randomUUID() }),
+    });
+  } catch (err) {
+    if (err instanceof ConnectError) return back(err.reason);
+    throw err;
+  }
+  (await cookies()).set(STATE_COOKIE, started.state, stateCookieOptions(config.publicUrl));
+  return redirect(started.url);
+}

@@ -1,0 +1,17 @@
+import { getConfig } from "@/server/config";
+import { StripeOAuthStandIn } from "./stripeOAuthStandIn";
+
+// One stand-in per process, on globalThis so `next dev` reloads keep issued codes.
+const holder = globalThis as unknown as { __stripeOAuthStandIn?: StripeOAuthStandIn };
+
+/**
+ * The sandbox-mode stand-in, or undefined in live mode: the dev routes then answer 404,
+ * so no configuration can make a live host issue codes or tokens of its own.
+ */
+export function devStandIn(): StripeOAuthStandIn | undefined {
+  const config = getConfig();
+  if (config.mode !== "sandbox") return undefined;
+  const key = config.oauth.secretKeys.test;
+  holder.__stripeOAuthStandIn ??= new StripeOAuthStandIn(key ? [key] : []);
+  return holder.__stripeOAuthStandIn;
+}

@@ -1,0 +1,48 @@
+import { notFound } from "next/navigation";
+import { getConfig } from "@/server/config";
+import { UNLINKED_ACCOUNT } from "../../../../../../../prisma/seed/demoData";
+import { buttonStyle, Card } from "@/app/oauth/Card";
+import { devStandIn } from "../../../devStandIn";
+import { decideAction } from "./actions";
+import { checkAuthorizeRequest } from "./authorizeRequest";
+
+export const dynamic = "force-dynamic";
+export const metadata = { title: "Stripe stand-in — install app" };
+
+type SearchParams = Record<string, string | string[] | undefined>;
+
+/** Sandbox-only stand-in for Stripe's app install page (`/oauth/v2/authorize`). 404 in live mode. */
+export default async function StandInAuthorizePage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  if (!devStandIn()) notFound();
+  const req = checkAuthorizeRequest(await searchParams, getConfig().oauth);
+  if ("problem" in req) {
+    return (
+      <Card title="Invalid install request" tone="error">
+        <p>{req.problem}</p>
+      </Card>
+    );
+  }
+  return (
+    <Card title="Install “Stigg” on your Stripe account?">
+      <p style={{ background: "#fff8e1", border: "1px solid #f0d98c", borderRadius: 6, padding: "8px 12px", fontSize: 14 }}>
+        Local stand-in for Stripe&apos;s install page (sandbox mode). No Stripe account is involved; installs are in test mode.
+      </p>
+      <p>The app will be able to read your customers in the Stripe Dashboard.</p>
+      <form action={decideAction}>
+        <input type="hidden" name="client_id" value={req.client_id} />
+        <input type="hidden" name="redirect_uri" value={req.redirect_uri} />
+        {req.state !== undefined && <input type="hidden" name="state" value={req.state} />}
+        <label style={{ display: "block", margin: "12px 0" }}>
+          Stripe account{" "}
+          <input name="account" defaultValue={UNLINKED_ACCOUNT} pattern="acct_[A-Za-z0-9]+" required style={{ padding: 4 }} />
+        </label>
+        <button type="submit" name="decision" value="approve" style={buttonStyle}>
+          Approve
+        </button>{" "}
+        <button type="submit" name="decision" value="deny" formNoValidate style={{ ...buttonStyle, background: "#fff", color: "#1a1f36", border: "1px solid #c1c9d2" }}>
+          Deny
+        </button>
+      </form>
+    </Card>
+  );
+}

@@ -1,0 +1,108 @@
+import type { InstallOutcome } from "@/server/oauth/completeInstall";
+
+export interface OutcomeMessage {
+  title: string;
+  tone: "success" | "error";
+  lines: string[];
+  /** Where the user goes next. */
+  next: { label: string; href: string };
+}
+
+const RESTART = "Start again from the Stigg app's “Connect Stigg” button in the Stripe Dashboard.";
+
+/** Stripe Dashboard's customer list in the mode the install was made in. */
+export function dashboardCustomersUrl(livemode: boolean): string {
+  return `https://dashboard.stripe.com/${livemode ? "" : "test/"}customers`;
+}
+
+/** What the callback page says for each outcome: what happened, and what to do about it. */
+export function outcomeMessage(outcome: InstallOutcome): OutcomeMessage {
+  const connect = { label: "Back to Connect", href: "/connect" };
+  switch (outcome.kind) {
+    case "linked":
+      return {
+        title: outcome.reinstalled ? "Stripe account re-connected" : "Stripe account connected",
+        tone: "success",
+        lines: [
+          `${outcome.stripeAccountId} (${outcome.livemode ? "live mode" : "test mode"}) now shows entitlements from “${outcome.workspaceName}”.`,
+          ...(outcome.startedFromAccountId
+            ? [`Note: you started from ${outcome.startedFromAccountId}, but approved the install on ${outcome.stripeAccountId}. ${outcome.startedFromAccountId} is unchanged.`]
+            : []),
+          "Open any customer in the Stripe Dashboard and choose the Stigg app in the drawer.",
+        ],
+        next: { label: "Open Stripe customers", href: dashboardCustomersUrl(outcome.livemode) },
+      };
+    case "denied":
+      return {
+        title: "Install cancelled",
+        tone: "error",
+        lines: ["You declined the install in Stripe, so nothing was connected.", RESTART],
+        next: connect,
+      };
+    case "stripe_error":
+      return {
+        title: "Stripe could not complete the install",
+        tone: "error",
+        lines: [`Stripe answered with the error “${outcome.error}”. Nothing was connected.`, RESTART],
+        next: connect,
+      };
+    case "bad_request":
+      return {
+        title: "This link is incomplete",
+        tone: "error",
+        lines: ["The page was opened without the parameters Stripe sends back after an install. Nothing was connected.", RESTART],
+        next: connect,
+      };
+    case "state_rejected":
+      return {
+        title: {
+          unknown: "This install link is not valid",
+          expired: "This install link has expired",
+          reused: "This install link was already used",
+          other_browser: "This install was started in another browser",
+        }[outcome.reason],
+        tone: "error",
+        lines: [
+          {
+            unknown: "The link was not issued by this app, or it was altered.",
+            expired: "Install links are valid for 10 minutes.",
+            reused: "Each install link works once.",
+            other_browser: "For your security, an install must finish in the browser that started it.",
+          }[outcome.reason] + " Nothing was connected.",
+          RESTART,
+        ],
+        next: connect,
+      };
+    case "not_configured":
+      return {
+        title: "The app is not configured for this Stripe mode",
+        tone: "error",
+        lines: [`The server administrator needs to set ${outcome.missing.join(", ")}. Nothing was connected.`],
+        next: connect,
+      };
+    case "exchange_failed":
+      return {
+        title: "Stripe did not confirm the install",
+        tone: "error",
+        lines: [
+          {
+            invalid_grant: "The authorization code was refused: it expired or was already used.",
+            unauthorized: "Stripe refused this app's credentials; the server administrator should check the secret key.",
+            rejected: "Stripe refused the request.",
+            stripe_unavailable: "Stripe is unavailable right now.",
+            unreachable: "Stripe could not be reached.",
+            unexpected_response: "Stripe's answer could not be understood.",
+          }[outcome.reason] + " Nothing was connected.",
+          RESTART,
+        ],
+        next: connect,
+      };
+    case "mode_mismatch":
+      return {
+        title: "The install was made in the other Stripe mode",
+        tone: "error",
+        lines: ["Stripe confirmed an install in a different mode (test or live) than the one you chose. Nothing was connected.", RESTART],
+        next: connect,
+      };
+  }
+}
