@@ -1,0 +1,56 @@
+import { useContext, useEffect, type ReactNode } from "react";
+import { createPortal } from "react-dom";
+import { invoke } from "../events";
+import { OverlayContext } from "../overlay";
+
+/**
+ * A panel that slides over the app drawer, at its width, with a close button. `shown` is
+ * owned by the extension; closing asks it through `setShown(false)`.
+ */
+export function FocusView(props: {
+  title: string;
+  children?: ReactNode;
+  shown?: boolean;
+  setShown?: (shown: boolean) => void;
+  primaryAction?: ReactNode;
+  secondaryAction?: ReactNode;
+  footerContent?: ReactNode;
+  size?: string;
+  confirmCloseMessages?: { title: string; description: string; cancelAction: string; exitAction: string };
+}) {
+  const overlay = useContext(OverlayContext);
+  const shown = props.shown ?? true;
+  const close = () => {
+    if (props.confirmCloseMessages && !window.confirm(`${props.confirmCloseMessages.title}\n${props.confirmCloseMessages.description}`)) return;
+    invoke(props.setShown, false);
+  };
+  useEffect(() => {
+    if (!shown) return;
+    const onKey = (e: KeyboardEvent) => e.key === "Escape" && close();
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  });
+  if (!shown || !overlay) return null;
+  const hasFooter = props.primaryAction != null || props.secondaryAction != null || props.footerContent != null;
+  return createPortal(
+    <section role="dialog" aria-modal="true" aria-label={props.title} className={`sdk-focusview sdk-focusview--${props.size ?? "small"}`}>
+      <header className="sdk-focusview__header">
+        <h2>{props.title}</h2>
+        <button type="button" className="sdk-focusview__close" aria-label="Close" onClick={close}>
+          ×
+        </button>
+      </header>
+      <div className="sdk-focusview__body">{props.children}</div>
+      {hasFooter && (
+        <footer className="sdk-view__footer">
+          <div>{props.footerContent}</div>
+          <div className="sdk-view__footer-actions">
+            {props.secondaryAction}
+            {props.primaryAction}
+          </div>
+        </footer>
+      )}
+    </section>,
+    overlay,
+  );
+}

@@ -1,0 +1,87 @@
+import { createContext, useContext, useEffect, useState, type ReactNode } from "react";
+import { invoke } from "../events";
+
+interface TabsState {
+  selected: string | undefined;
+  select(id: string): void;
+  register(id: string): void;
+  fitted: boolean;
+}
+
+const TabsContext = createContext<TabsState | null>(null);
+
+/**
+ * Controlled (`selectedKey` + `onSelectionChange`) or not; uncontrolled tabs start on the
+ * first Tab, which the harness learns when the Tabs register themselves.
+ */
+export function Tabs(props: { children?: ReactNode; selectedKey?: string; onSelectionChange?: (id: string) => void; fitted?: boolean; size?: string }) {
+  const [own, setOwn] = useState<string | undefined>(undefined);
+  const [first, setFirst] = useState<string | undefined>(undefined);
+  const selected = props.selectedKey ?? own ?? first;
+  const state: TabsState = {
+    selected,
+    fitted: !!props.fitted,
+    select(id) {
+      setOwn(id);
+      invoke(props.onSelectionChange, id);
+    },
+    register(id) {
+      setFirst((current) => current ?? id);
+    },
+  };
+  return (
+    <div className={`sdk-tabs sdk-tabs--${props.size ?? "medium"}`}>
+      <TabsContext.Provider value={state}>{props.children}</TabsContext.Provider>
+    </div>
+  );
+}
+
+function useTabs(component: string): TabsState {
+  const state = useContext(TabsContext);
+  if (!state) throw new Error(`${component} must be inside Tabs`);
+  return state;
+}
+
+export function TabList({ children }: { children?: ReactNode }) {
+  const { fitted } = useTabs("TabList");
+  return (
+    <div role="tablist" className={`sdk-tablist${fitted ? " sdk-tablist--fitted" : ""}`}>
+      {children}
+    </div>
+  );
+}
+
+export function Tab({ id, children, disabled }: { id: string; children?: ReactNode; disabled?: boolean }) {
+  const { selected, select, register } = useTabs("Tab");
+  useEffect(() => register(id), [id]); // eslint-disable-line react-hooks/exhaustive-deps
+  const active = selected === id;
+  return (
+    <button
+      type="button"
+      role="tab"
+      id={`tab-${id}`}
+      aria-selected={active}
+      aria-controls={`tabpanel-${id}`}
+      disabled={disabled}
+      className={`sdk-tab${active ? " sdk-tab--active" : ""}`}
+      onClick={() => select(id)}
+    >
+      {children}
+    </button>
+  );
+}
+
+export function TabPanels({ children }: { children?: ReactNode }) {
+  useTabs("TabPanels");
+  return <div className="sdk-tabpanels">{children}</div>;
+}
+
+export function TabPanel({ id, children }: { id: string; children?: ReactNode }) {
+  const { selected } = useTabs("TabPanel");
+  if (selected !== id) return null;
+  return (
+    <div role="tabpanel" id={`tabpanel-${id}`} aria-labelledby={`tab-${id}`} className="sdk-tabpanel">
+      {children}
+    </div>
+  );
+}

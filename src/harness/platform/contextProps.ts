@@ -1,0 +1,44 @@
+import manifest from "harness:manifest";
+import type { ContextProps } from "./api";
+
+export const VIEWPORT = "stripe.dashboard.customer.detail";
+export const PREVIEW_USER_ID = "usr_DemoPreview";
+
+/** The manifest's API_BASE with this host's origin: the drawer must call the host it runs on. */
+export function rebase(url: unknown, origin: string): string {
+  if (typeof url !== "string" || url === "") return origin;
+  try {
+    const parsed = new URL(url);
+    return `${origin}${parsed.pathname === "/" ? "" : parsed.pathname}`;
+  } catch {
+    return origin;
+  }
+}
+
+/** The props the Dashboard gives a customer-detail view, for the chosen account and customer. */
+export function contextProps(accountId: string, customerId: string, origin: string): ContextProps {
+  const csp = manifest.ui_extension?.content_security_policy ?? {};
+  return {
+    userContext: {
+      id: PREVIEW_USER_ID,
+      name: "Preview User",
+      account: { id: accountId, country: "US", name: "Preview account", isSandbox: true },
+      locale: "en-US",
+      roles: [{ id: "admin", name: "Administrator", type: "builtIn" }],
+    },
+    environment: {
+      mode: "test",
+      viewportID: VIEWPORT,
+      objectContext: { id: customerId, object: "customer" },
+      constants: { ...manifest.constants, API_BASE: rebase(manifest.constants?.API_BASE, origin) },
+      queryParams: {},
+    },
+    appContext: {
+      authorizedPermissions: (manifest.permissions ?? []).map((p) => p.permission),
+      authorizedContentSecurityPolicy: {
+        connectSrc: (csp["connect-src"] ?? []).map((src) => rebase(src, origin)),
+        imageSrc: csp["image-src"] ?? null,
+      },
+    },
+  };
+}

@@ -1,0 +1,14 @@
+// stripe-app/stripe-app.json, embedded by scripts/build-harness.mjs.
+declare module "harness:manifest" {
+  const manifest: {
+    id?: string;
+    name?: string;
+    permissions?: { permission: string }[];
+    constants?: Record<string, unknown>;
+    ui_extension?: {
+      views?: { viewport: string; component: string }[];
+      content_security_policy?: { "connect-src"?: string[]; "image-src"?: string[] };
+    };
+  };
+  export default manifest;
+}

@@ -1,0 +1,33 @@
+// Runs inside the null-origin `<iframe sandbox="allow-scripts">`, the way Stripe runs an
+// extension: the view renders into a remote-ui root whose operations travel to the page,
+// and the SDK's platform calls (`fetchStripeSignature`, `showToast`, …) reach the page
+// through `globalThis.__StripeExtExports.endpoint`, the only field the SDK reads.
+import { createRemoteRoot, type RemoteChannel } from "@remote-ui/core";
+import { createRoot } from "@remote-ui/react";
+import { createEndpoint, fromInsideIframe, retain } from "@remote-ui/rpc";
+import View from "harness:view";
+import type { ContextProps, PlatformApi, SandboxApi } from "../platform/api";
+
+const endpoint = createEndpoint<PlatformApi>(fromInsideIframe());
+(globalThis as { __StripeExtExports?: unknown }).__StripeExtExports = { endpoint };
+
+function describe(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+}
+
+addEventListener("error", (event) => endpoint.call.reportSandboxError(describe(event.error ?? event.message)));
+addEventListener("unhandledrejection", (event) => endpoint.call.reportSandboxError(describe(event.reason)));
+
+const api: SandboxApi = {
+  render(channel: RemoteChannel, props: ContextProps) {
+    // The page's receiver and the props are proxies owned by the page; without retaining
+    // them every update after the first mount fails ("function that was already released").
+    retain(channel);
+    retain(props);
+    const root = createRemoteRoot(channel);
+    createRoot(root).render(<View {...props} />);
+    // The reconciler never mounts the root itself.
+    root.mount();
+  },
+};
+endpoint.expose(api as unknown as Record<string, (...args: unknown[]) => unknown>);
