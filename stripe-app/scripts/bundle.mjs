@@ -16,6 +16,7 @@ export const DEFAULT_ENTRY = path.join(appDir, "src/views/CustomerDetailView.tsx
 export const EXTERNAL = ["react", "react/jsx-runtime", "@remote-ui/react"];
 
 /** `@/…` is the host's `src/` (the contract), as in tsconfig.json's `paths`. */
+/** @type {import("esbuild").Plugin} */
 const hostSourceAlias = {
   name: "host-source-alias",
   setup(b) {
@@ -56,7 +57,7 @@ export async function bundleView({ entry = DEFAULT_ENTRY } = {}) {
   };
 }
 
-const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KiB`;
+const kb = (/** @type {number} */ bytes) => `${(bytes / 1024).toFixed(1)} KiB`;
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const at = process.argv.indexOf("--outfile");

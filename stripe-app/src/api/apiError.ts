@@ -1,6 +1,7 @@
 import { TRPCClientError } from "@trpc/client";
 import type { ApiErrorData } from "@/contract/errors";
 import { CORRELATION_HEADER } from "@/contract/errors";
+import { NotAnApiResponse } from "./jsonOnlyFetch";
 
 /** What the drawer needs from a failed call to tell the user what happened. */
 export interface ApiFailure {
@@ -26,6 +27,9 @@ function headerCorrelationId(meta: Record<string, unknown> | undefined): string 
 }
 
 export function describeApiError(error: unknown): ApiFailure {
+  if (error instanceof TRPCClientError && error.cause instanceof NotAnApiResponse) {
+    return { code: null, message: error.message, correlationId: error.cause.correlationId, stiggUrl: null };
+  }
   if (error instanceof TRPCClientError) {
     const data: unknown = error.data;
     const body = isApiErrorData(data) ? data : null;

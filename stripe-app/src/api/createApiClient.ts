@@ -1,6 +1,7 @@
 import { createTRPCClient, httpBatchLink } from "@trpc/client";
 import type { AppRouter } from "@/server/api/root";
 import { trpcUrl } from "./endpoint";
+import { jsonOnlyFetch } from "./jsonOnlyFetch";
 import { type Caller, signedHeaders } from "./signedHeaders";
 
 /**
@@ -14,6 +15,7 @@ export function createApiClient(apiBase: string, caller: Caller) {
       httpBatchLink({
         url: trpcUrl(apiBase),
         headers: () => signedHeaders(caller),
+        fetch: jsonOnlyFetch,
       }),
     ],
   });

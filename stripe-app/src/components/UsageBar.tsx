@@ -28,7 +28,8 @@ export function UsageBar({ ratio, level, label }: { ratio: number; level: UsageL
         {filled > 0 && <Inline css={{ color: LEVEL_COLOR[level] }}>{GLYPH.repeat(filled)}</Inline>}
         {filled < SEGMENTS && <Inline css={{ color: "disabled" }}>{GLYPH.repeat(SEGMENTS - filled)}</Inline>}
       </Box>
-      <Inline css={{ font: "caption", color: "secondary" }}>{label}</Inline>
+      {/* The label carries the colour too: an empty bar (no credits left) has no fill to colour. */}
+      <Inline css={{ font: "caption", color: level === "normal" ? "secondary" : LEVEL_COLOR[level] }}>{label}</Inline>
     </Box>
   );
 }

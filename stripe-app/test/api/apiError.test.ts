@@ -1,0 +1,47 @@
+import { TRPCClientError } from "@trpc/client";
+import { describe, expect, it } from "vitest";
+import { describeApiError } from "../../src/api/apiError";
+import { NotAnApiResponse } from "../../src/api/jsonOnlyFetch";
+
+describe("describeApiError", () => {
+  it("reads code, correlation id and Stigg link from the error data", () => {
+    const error = TRPCClientError.from({
+      error: {
+        message: "Customer not found - Stripe customer not found in Stigg",
+        code: -32004,
+        data: { code: "NOT_FOUND", httpStatus: 404, correlationId: "c-1", stiggUrl: "https://app.stigg.io/customers" },
+      },
+    });
+    expect(describeApiError(error)).toEqual({
+      code: "NOT_FOUND",
+      message: "Customer not found - Stripe customer not found in Stigg",
+      correlationId: "c-1",
+      stiggUrl: "https://app.stigg.io/customers",
+    });
+  });
+
+  it("falls back to the response's X-Correlation-Id header", () => {
+    const response = new Response("Bad gateway", { status: 502, headers: { "X-Correlation-Id": "c-2" } });
+    const error = TRPCClientError.from(new Error("Unexpected token B"), { meta: { response } });
+    expect(describeApiError(error)).toMatchObject({ code: null, correlationId: "c-2" });
+  });
+
+  it("keeps status and header id of a response that was not tRPC's", () => {
+    const error = TRPCClientError.from(new NotAnApiResponse(502, "c-3"));
+    expect(describeApiError(error)).toEqual({
+      code: null,
+      message: "The Stigg app's server answered HTTP 502 instead of data.",
+      correlationId: "c-3",
+      stiggUrl: null,
+    });
+  });
+
+  it("has no correlation id when no response came", () => {
+    expect(describeApiError(TRPCClientError.from(new TypeError("Failed to fetch")))).toEqual({
+      code: null,
+      message: "Failed to fetch",
+      correlationId: null,
+      stiggUrl: null,
+    });
+  });
+});

@@ -1,0 +1,47 @@
+import { describe, expect, it } from "vitest";
+import { creditLevel, remainingRatio } from "../../src/model/creditLevel";
+import { usageLevel, usageRatio } from "../../src/model/usageLevel";
+import { filledSegments } from "../../src/components/UsageBar";
+
+describe("usageLevel", () => {
+  it.each([
+    [0, "normal"],
+    [79, "normal"],
+    [80, "warning"],
+    [99, "warning"],
+    [100, "critical"],
+    [101, "critical"],
+    [115, "critical"],
+  ] as const)("%i %% of the limit is %s", (percent, level) => {
+    expect(usageLevel(percent, 100)).toBe(level);
+    // Same thresholds at other scales, where float division would round.
+    expect(usageLevel(percent * 1000, 100_000)).toBe(level);
+  });
+
+  it("is critical at or over a zero limit", () => {
+    expect(usageLevel(0, 0)).toBe("critical");
+    expect(usageRatio(5, 0)).toBe(1);
+  });
+});
+
+describe("filledSegments", () => {
+  it("fills the bar only when the limit is reached and shows any use", () => {
+    expect(filledSegments(0)).toBe(0);
+    expect(filledSegments(0.001)).toBe(1);
+    expect(filledSegments(0.25)).toBe(5);
+    expect(filledSegments(0.99)).toBe(19);
+    expect(filledSegments(1)).toBe(20);
+    expect(filledSegments(1.15)).toBe(20);
+  });
+});
+
+describe("creditLevel", () => {
+  it("turns amber at 20 % left and red when nothing is left", () => {
+    expect(creditLevel(2250, 6000)).toBe("normal");
+    expect(creditLevel(1200, 6000)).toBe("warning");
+    expect(creditLevel(0, 6000)).toBe("critical");
+    expect(creditLevel(-5, 6000)).toBe("critical");
+    expect(remainingRatio(2250, 6000)).toBe(0.375);
+    expect(remainingRatio(10, 0)).toBe(0);
+  });
+});

@@ -1,0 +1,119 @@
+import { Badge, Box, FocusView, Link, Select } from "@stripe/ui-extension-sdk/ui";
+import { describe, expect, it } from "vitest";
+import { FakeHost } from "../support/fakeHost";
+import { allSubscriptions, CUSTOMER_ID, flag, fullList, linked, metered, proSubscription, SEATS, seatsSubscription } from "../support/fixtures";
+import { link, shownEntitlementNames } from "../support/queries";
+import { renderView } from "../support/renderView";
+
+const seatsEntitlements = {
+  fetchedAt: "2026-11-24T14:05:00.000Z",
+  entitlements: [
+    metered({ id: "feature-seats", name: "Seats", grantedBy: [SEATS], currentUsage: 12, usageLimit: 10, unit: { singular: "seat", plural: "seats" }, resetPeriod: null }),
+    flag({ id: "feature-sso", name: "Single sign-on", grantedBy: [SEATS] }),
+  ],
+};
+
+function host() {
+  return new FakeHost()
+    .on("getCustomer", () => linked())
+    .on("listSubscriptions", () => ({ subscriptions: allSubscriptions }))
+    .on("getEntitlements", (input) => (input.subscriptionId === SEATS.subscriptionId ? seatsEntitlements : fullList()));
+}
+
+async function renderSubscriptions() {
+  const h = host();
+  const view = renderView(h);
+  await view.untilText("Acme Corp");
+  return { host: h, view };
+}
+
+describe("Subscriptions tab", () => {
+  it("lists every subscription as plan name over subscription id", async () => {
+    const { view } = await renderSubscriptions();
+    for (const s of allSubscriptions) {
+      // The innermost Box holding this subscription's link, id and status pill.
+      const [row] = view.wrapper
+        .findAllWhere((n) => n.is(Box) && n.find(Link)?.text === s.planName && n.find(Badge) !== null && n.text.includes(s.id))
+        .sort((a, b) => a.text.length - b.text.length);
+      expect(row, s.id).toBeDefined();
+      expect(row!.text.indexOf(s.planName)).toBeLessThan(row!.text.indexOf(s.id));
+    }
+  });
+
+  it.each([
+    ["Active", "positive"],
+    ["In trial until Dec 3, 2026", "info"],
+    ["Not started", "warning"],
+    ["Payment pending", "warning"],
+    ["Canceled", "negative"],
+    ["Expired", "neutral"],
+  ])("shows the status pill '%s' in colour %s", async (label, type) => {
+    const { view } = await renderSubscriptions();
+    const badge = view.wrapper.findWhere((n) => n.is(Badge) && n.text === label);
+    expect(badge).not.toBeNull();
+    expect(badge).toHaveProps({ type });
+  });
+});
+
+describe("Subscription drawer", () => {
+  it("opens on a subscription with its six fields in order", async () => {
+    const { view } = await renderSubscriptions();
+    expect(view.wrapper).not.toContainComponent(FocusView);
+    await link(view.wrapper, "Extra Seats").trigger("onPress");
+    await view.untilText("Single sign-on");
+
+    const drawer = view.wrapper.find(FocusView)!;
+    expect(drawer).toHaveProps({ title: "Extra Seats", shown: true });
+    const text = drawer.text;
+    const expected = [
+      "Plan name",
+      "Extra Seats",
+      "Subscription ID",
+      seatsSubscription.id,
+      "Status",
+      "In trial until Dec 3, 2026",
+      "Customer",
+      "Acme Corp (customer-acme)",
+      "Created at",
+      "Nov 17, 2026 12:00 PM",
+      "Last updated",
+      "Nov 20, 2026 12:00 PM",
+      "Entitlements",
+    ];
+    let at = -1;
+    for (const part of expected) {
+      const next = text.indexOf(part, at + 1);
+      expect(next, `"${part}" after position ${at}`).toBeGreaterThan(at);
+      at = next;
+    }
+    expect(link(drawer, "Acme Corp (customer-acme)")).toHaveProps({
+      href: "https://app.stigg.io/customers/customer-acme",
+    });
+  });
+
+  it("fetches and shows only that subscription's entitlements, without a subscription filter", async () => {
+    const { host: h, view } = await renderSubscriptions();
+    await link(view.wrapper, "Extra Seats").trigger("onPress");
+    await view.untilText("Single sign-on");
+    await view.settled();
+
+    expect(h.calls.at(-1)).toEqual({
+      procedure: "getEntitlements",
+      input: { stripeCustomerId: CUSTOMER_ID, subscriptionId: SEATS.subscriptionId },
+    });
+    const drawer = view.wrapper.find(FocusView)!;
+    expect(shownEntitlementNames(drawer)).toEqual(["Seats", "Single sign-on"]);
+    expect(drawer).toContainComponentTimes(Select, 1);
+    expect(drawer).toContainComponent(Select, { label: "Type" });
+    expect(drawer).not.toContainComponent(Select, { label: "Subscription" });
+    expect(drawer).toContainText("12 / 10 seats");
+  });
+
+  it("closes when Stripe reports it hidden", async () => {
+    const { view } = await renderSubscriptions();
+    await link(view.wrapper, proSubscription.planName).trigger("onPress");
+    await view.until(() => view.wrapper.find(FocusView) !== null, "the drawer");
+    await view.wrapper.find(FocusView)!.trigger("setShown", false);
+    expect(view.wrapper).not.toContainComponent(FocusView);
+  });
+});
