@@ -41,7 +41,7 @@ describe("props crossing the remote-ui boundary", () => {
     const view = renderView(host);
     await view.untilText("Last refresh on");
     for (const show of view.wrapper.findAllWhere((n) => n.type === "Button" && n.text === "Show usage graph")) {
-      await show.trigger("onPress");
+      await (show as TreeNode).trigger("onPress");
     }
     await link(view.wrapper, "Extra Seats").trigger("onPress");
     await view.until(() => view.wrapper.find(FocusView)?.text.includes("Seats") === true, "the drawer");
