@@ -14,6 +14,8 @@ export function FaultSwitch({ account }: { account: string }) {
     };
   }, [account]);
   const toggle = async (on: boolean) => {
+    // Shown at once; the host's answer then says what really holds.
+    setState((s) => s && { ...s, on });
     const res = await fetch("/api/preview/fault", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ account, on }) });
     setState(await res.json());
   };

@@ -1,0 +1,103 @@
+import { textColor } from "../src/harness/dom/tokens";
+import { demoCustomer, entitledFeatureNames, LINKED_ACCOUNT } from "./support/demo";
+import { expect, test, type Harness } from "./support/harness";
+
+const FULL = "cus_DemoFull";
+const METERED_TOOLTIP =
+  "Customer usage is determined by aggregation of reported events. Entitlement enforcement is near real-time.";
+
+/** The smallest Box that holds the feature's name: its entitlement row. */
+function row(harness: Harness, name: string) {
+  return harness.drawer
+    .locator(".sdk-box")
+    .filter({ has: harness.page.getByText(name, { exact: true }) })
+    .filter({ hasText: /From / })
+    .last();
+}
+
+/** CSS rgb() of a #rrggbb token, as getComputedStyle reports it. */
+function rgb(hex: string): string {
+  const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+  return `rgb(${r}, ${g}, ${b})`;
+}
+
+test("cus_DemoFull opens on the Command Center, first paint in one signed API round trip", async ({ harness }) => {
+  const drawer = await harness.open(LINKED_ACCOUNT, FULL);
+  await expect(drawer.getByText(demoCustomer(FULL).name!, { exact: true })).toBeVisible();
+  await expect(drawer.getByRole("tab", { name: "Entitlements" })).toHaveAttribute("aria-selected", "true");
+  await expect(drawer.getByRole("tab", { name: "Subscriptions" })).toBeVisible();
+  await expect(drawer.getByText(/^Last refresh on /)).toBeVisible();
+  for (const name of entitledFeatureNames(FULL)) {
+    await expect(drawer.getByText(name, { exact: true })).toBeVisible();
+  }
+  await expect(drawer.getByRole("link", { name: /View in Stigg/ })).toHaveAttribute("href", /^https:\/\/app\.stigg\.io\//);
+
+  await harness.sandboxFrame.waitForLoadState("networkidle");
+  expect(harness.apiRequests).toHaveLength(1);
+  const [first] = harness.apiRequests;
+  const response = await first!.response();
+  expect(response?.status()).toBe(200);
+  expect(await response?.headerValue("x-correlation-id")).toBeTruthy();
+  // Signed by the harness like Stripe signs, and checked by the host's real verifier.
+  const headers = await first!.allHeaders();
+  expect(headers["stripe-signature"]).toMatch(/^t=\d+,v1=[0-9a-f]{64}$/);
+  expect(headers["stripe-account-id"]).toBe(LINKED_ACCOUNT);
+  expect(headers["stripe-user-id"]).toMatch(/^usr_/);
+  await harness.screenshot("command-center");
+});
+
+test("the extension runs in a sandboxed, null-origin frame", async ({ harness }) => {
+  const drawer = await harness.open(LINKED_ACCOUNT, FULL);
+  await expect(drawer.getByText(/^Last refresh on /)).toBeVisible();
+  const frame = harness.page.locator(`iframe[src="/preview/sandbox"]`);
+  await expect(frame).toHaveAttribute("sandbox", "allow-scripts");
+  expect(await harness.sandboxFrame.evaluate(() => self.origin)).toBe("null");
+});
+
+test("a metered row shows usage against its limit, and the metered icon explains enforcement", async ({ harness }) => {
+  await harness.open(LINKED_ACCOUNT, FULL);
+  const activeUsers = row(harness, "Active users");
+  await expect(activeUsers.getByText("250 / 1,000 active users per month", { exact: true })).toBeVisible();
+  await expect(activeUsers.getByText("From Pro")).toBeVisible();
+  await activeUsers.locator('svg[data-icon="usage"]').hover();
+  await expect(harness.page.getByRole("tooltip")).toHaveText(METERED_TOOLTIP);
+  // Both meter kinds carry the same explanation: "API calls" counts events.
+  await harness.page.mouse.move(0, 0);
+  await row(harness, "API calls").locator('svg[data-icon="usage"]').hover();
+  await expect(harness.page.getByRole("tooltip")).toHaveText(METERED_TOOLTIP);
+});
+
+test("usage bars are green below 80 %, amber from 80 % and red from 100 %", async ({ harness }) => {
+  await harness.open(LINKED_ACCOUNT, FULL);
+  const filledColour = (name: string) =>
+    row(harness, name).locator(".sdk-inline", { hasText: "━" }).first().evaluate((el) => getComputedStyle(el).color);
+  await expect(row(harness, "Active users")).toBeVisible();
+  expect(await filledColour("Active users")).toBe(rgb(textColor.success!)); // 25 %
+  expect(await filledColour("API calls")).toBe(rgb(textColor.attention!)); // 85 %
+  expect(await filledColour("Workspaces")).toBe(rgb(textColor.critical!)); // 100 %
+  expect(await filledColour("AI generations")).toBe(rgb(textColor.critical!)); // 115 %, soft limit
+  expect(await filledColour("Seats")).toBe(rgb(textColor.critical!)); // 120 %
+});
+
+test("unlimited, boolean, numeric and credit rows show their values", async ({ harness }) => {
+  await harness.open(LINKED_ACCOUNT, FULL);
+  await expect(row(harness, "Emails sent").getByText(/Unlimited/)).toBeVisible();
+  await expect(row(harness, "Advanced analytics").getByText(/^enabled$/i)).toBeVisible();
+  await expect(row(harness, "Custom domain").getByText(/^disabled$/i)).toBeVisible();
+  await expect(row(harness, "Max file size").getByText("5 MB", { exact: true })).toBeVisible();
+  await expect(row(harness, "Support tier").getByText("Priority", { exact: true })).toBeVisible();
+  // Credits: balance (6,000 granted − 3,750 consumed) against the total granted.
+  const credits = row(harness, "AI credits");
+  await expect(credits.getByText(/2,250.*6,000/)).toBeVisible();
+});
+
+test("a metered row's usage graph is a real chart of the billing period", async ({ harness }) => {
+  await harness.open(LINKED_ACCOUNT, FULL);
+  const activeUsers = row(harness, "Active users");
+  await activeUsers.getByRole("button", { name: /usage graph/i }).click();
+  const chart = activeUsers.locator("figure[data-chart]");
+  await expect(chart).toBeVisible();
+  await expect(chart.locator("svg polyline, svg rect").first()).toBeVisible();
+  expect(harness.apiRequests.some((r) => r.url().includes("getUsageSeries"))).toBe(true);
+  await harness.screenshot("usage-graph");
+});

@@ -1,0 +1,53 @@
+import { allFeatureNames, demoCustomer, entitledFeatureNames, LINKED_ACCOUNT, planName } from "./support/demo";
+import { expect, test, type Harness } from "./support/harness";
+
+const FULL = "cus_DemoFull";
+
+/** Exactly these feature names are listed; every other demo feature is not. */
+async function expectListed(harness: Harness, names: Iterable<string>) {
+  const wanted = new Set(names);
+  for (const name of allFeatureNames()) {
+    const item = harness.drawer.getByText(name, { exact: true });
+    if (wanted.has(name)) await expect(item).toBeVisible();
+    else await expect(item).toHaveCount(0);
+  }
+}
+
+test("search narrows the entitlements by name", async ({ harness }) => {
+  const drawer = await harness.open(LINKED_ACCOUNT, FULL);
+  await expect(drawer.getByText("Active users", { exact: true })).toBeVisible();
+  await drawer.getByPlaceholder("Search by name").pressSequentially("api", { delay: 20 });
+  await expectListed(harness, ["API calls"]);
+  await drawer.getByPlaceholder("Search by name").fill("");
+  await expectListed(harness, entitledFeatureNames(FULL));
+});
+
+test("the type filter keeps one kind of entitlement", async ({ harness }) => {
+  const drawer = await harness.open(LINKED_ACCOUNT, FULL);
+  await drawer.getByLabel("Type", { exact: true }).selectOption({ label: "Boolean" });
+  await expectListed(harness, ["Advanced analytics", "Custom domain", "Single sign-on"]);
+  await drawer.getByLabel("Type", { exact: true }).selectOption({ label: "Metered" });
+  await expectListed(harness, ["Active users", "API calls", "AI generations", "Emails sent", "Workspaces", "Seats"]);
+  await drawer.getByLabel("Type", { exact: true }).selectOption({ label: "Credits" });
+  await expectListed(harness, []);
+  await expect(drawer.getByText("AI credits", { exact: true })).toBeVisible();
+});
+
+test("the subscription filter offers each plan with its id and keeps its entitlements", async ({ harness }) => {
+  const drawer = await harness.open(LINKED_ACCOUNT, FULL);
+  const select = drawer.getByLabel("Subscription", { exact: true });
+  for (const sub of demoCustomer(FULL).subscriptions) {
+    await expect(select.locator("option", { hasText: sub.id })).toHaveText(new RegExp(`${planName(sub.planId)}.*${sub.id}`));
+  }
+  const seats = demoCustomer(FULL).subscriptions.find((s) => s.id === "sub_DemoFullSeats")!;
+  await select.selectOption({ value: seats.id });
+  await expectListed(harness, entitledFeatureNames(FULL, seats.id));
+});
+
+test("filters combine", async ({ harness }) => {
+  const drawer = await harness.open(LINKED_ACCOUNT, FULL);
+  await drawer.getByLabel("Subscription", { exact: true }).selectOption({ value: "sub_DemoFullPro" });
+  await drawer.getByLabel("Type", { exact: true }).selectOption({ label: "Metered" });
+  await drawer.getByPlaceholder("Search by name").fill("ai");
+  await expectListed(harness, ["AI generations", "Emails sent"]);
+});

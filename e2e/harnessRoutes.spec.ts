@@ -1,0 +1,31 @@
+import { expect, test } from "@playwright/test";
+
+// A second server runs in live mode (STRIPE_APP_SECRET set): the harness signs requests,
+// so there it must not exist at all.
+const live = process.env.E2E_LIVE_URL!;
+
+test("in live mode the preview page, its sandbox document and its routes answer 404", async ({ request }) => {
+  expect((await request.get(`${live}/`)).status()).toBe(200);
+  expect((await request.get(`${live}/preview`)).status()).toBe(404);
+  expect((await request.get(`${live}/preview/sandbox`)).status()).toBe(404);
+  expect((await request.get(`${live}/api/preview/fault?account=acct_DemoLinked`)).status()).toBe(404);
+  expect((await request.post(`${live}/api/preview/fault`, { data: { account: "acct_DemoLinked", on: true } })).status()).toBe(404);
+  const sign = await request.post(`${live}/api/preview/sign`, { data: { user_id: "usr_x", account_id: "acct_DemoLinked" } });
+  expect(sign.status()).toBe(404);
+  expect(await sign.text()).not.toMatch(/v1=/);
+});
+
+test("in sandbox mode the harness signs with the demo secret only, as the host verifies it", async ({ request }) => {
+  const res = await request.post("/api/preview/sign", { data: { user_id: "usr_DemoPreview", account_id: "acct_DemoLinked" } });
+  expect(res.status()).toBe(200);
+  const { signature } = (await res.json()) as { signature: string };
+  const api = await request.get(`/api/trpc/getCustomer?input=${encodeURIComponent(JSON.stringify({ stripeCustomerId: "cus_DemoFull" }))}`, {
+    headers: { "Stripe-Signature": signature, "Stripe-User-Id": "usr_DemoPreview", "Stripe-Account-Id": "acct_DemoLinked" },
+  });
+  expect(api.status()).toBe(200);
+  // The same request signed for another account fails: the signature covers the account.
+  const forged = await request.get(`/api/trpc/getCustomer?input=${encodeURIComponent(JSON.stringify({ stripeCustomerId: "cus_DemoFull" }))}`, {
+    headers: { "Stripe-Signature": signature, "Stripe-User-Id": "usr_DemoPreview", "Stripe-Account-Id": "acct_DemoUnlinked" },
+  });
+  expect(forged.status()).toBe(401);
+});
