@@ -18,7 +18,7 @@ function describe(error: unknown): string {
 addEventListener("error", (event) => endpoint.call.reportSandboxError(describe(event.error ?? event.message)));
 addEventListener("unhandledrejection", (event) => endpoint.call.reportSandboxError(describe(event.reason)));
 
-const api: SandboxApi = {
+const api = {
   render(channel: RemoteChannel, props: ContextProps) {
     // The page's receiver and the props are proxies owned by the page; without retaining
     // them every update after the first mount fails ("function that was already released").
@@ -29,5 +29,5 @@ const api: SandboxApi = {
     // The reconciler never mounts the root itself.
     root.mount();
   },
-};
-endpoint.expose(api as unknown as Record<string, (...args: unknown[]) => unknown>);
+} satisfies SandboxApi;
+endpoint.expose(api);
