@@ -20,5 +20,3 @@ export function createApiClient(apiBase: string, caller: Caller) {
     ],
   });
 }
-
-export type ApiClient = ReturnType<typeof createApiClient>;

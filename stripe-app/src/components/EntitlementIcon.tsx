@@ -1,7 +1,7 @@
 import { Icon, type IconProps, Tooltip } from "@stripe/ui-extension-sdk/ui";
 import type { EntitlementKind } from "@/contract";
 
-export const ENTITLEMENT_ICON: Record<EntitlementKind, IconProps["name"]> = {
+const ENTITLEMENT_ICON: Record<EntitlementKind, IconProps["name"]> = {
   metered: "usage",
   boolean: "flag",
   numeric: "settings",

@@ -7,7 +7,7 @@ import type { UsageLevel } from "../model/usageLevel";
 const SEGMENTS = 20;
 const GLYPH = "━";
 
-export const LEVEL_COLOR = {
+const LEVEL_COLOR = {
   normal: "success",
   warning: "attention",
   critical: "critical",

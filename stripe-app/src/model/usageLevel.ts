@@ -2,8 +2,6 @@
 export type UsageLevel = "normal" | "warning" | "critical";
 
 /** Amber from 80 % of the limit, red from 100 % (including over a soft limit). */
-export const WARNING_RATIO = 0.8;
-
 export function usageLevel(usage: number, limit: number): UsageLevel {
   if (usage >= limit) return "critical";
   // usage / limit >= 0.8 without the float division (80 / 100 must be exactly 80 %).
