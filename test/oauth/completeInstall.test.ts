@@ -148,6 +148,8 @@ describe.each(storeKinds)("the OAuth callback on $name", (kind) => {
     });
     expect(await expectNothingStored(() => completeInstall({ code, state }, "B".repeat(43), deps))).toMatchObject({ reason: "other_browser" });
     expect(await completeInstall({ code, state }, state, deps)).toMatchObject({ kind: "linked", stripeAccountId: "acct_Csrf" });
+    // Coming back to the same callback URL later, without the (now cleared) cookie.
+    expect(await completeInstall({ code, state }, undefined, deps)).toEqual({ kind: "state_rejected", reason: "reused" });
   });
 
   it("stores nothing when Stripe refuses the code", async () => {

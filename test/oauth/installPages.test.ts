@@ -1,4 +1,5 @@
 import { createElement, type ReactElement } from "react";
+import { NextRequest } from "next/server";
 import { renderToStaticMarkup } from "react-dom/server";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { SANDBOX_TEST_SECRET_KEY } from "@/server/config";
@@ -44,9 +45,22 @@ async function submitConnect(fields: Record<string, string>) {
   return nextOutcome(() => connectAction(form));
 }
 
+/** Stripe's redirect to the callback route, then the browser following it to the result page. */
 async function callback(query: Record<string, string>) {
-  const { default: Page } = await import("@/app/oauth/callback/page");
-  return render(await Page({ searchParams: Promise.resolve(query) }));
+  const { GET } = await import("@/app/oauth/callback/route");
+  const cookie = [...jar].map(([name, { value }]) => `${name}=${value}`).join("; ");
+  const res = await GET(new NextRequest(`http://localhost:3000/oauth/callback?${new URLSearchParams(query)}`, { headers: { cookie } }));
+  expect(res.status).toBe(303);
+  expect(res.headers.get("location")).toBe("http://localhost:3000/oauth/result");
+  expect(res.headers.get("x-correlation-id")).toBeTruthy();
+  for (const set of res.headers.getSetCookie()) {
+    const [pair, ...attributes] = set.split("; ");
+    const [name, value] = pair!.split("=") as [string, string];
+    if (attributes.some((a) => /^Max-Age=0$/i.test(a))) jar.delete(name);
+    else jar.set(name, { value, options: {} });
+  }
+  const { default: ResultPage } = await import("@/app/oauth/result/page");
+  return render(await ResultPage());
 }
 
 describe("the install pages, through their real handlers", () => {
@@ -100,7 +114,12 @@ describe("the install pages, through their real handlers", () => {
     expect(html).toContain("https://dashboard.stripe.com/test/customers");
     expect(html).not.toContain(code);
     expect(html).not.toContain(state);
+    expect(jar.has("stigg_oauth_state")).toBe(false);
     expect(await links("acct_DemoUnlinked")).toHaveLength(1);
+
+    // A reload of the result page still shows the result, not "already used".
+    const { default: ResultPage } = await import("@/app/oauth/result/page");
+    expect(render(await ResultPage())).toContain("Stripe account connected");
   });
 
   it("sends a denied install back with access_denied and shows it, storing nothing", async () => {
@@ -129,6 +148,14 @@ describe("the install pages, through their real handlers", () => {
   it("returns a bad connect form to the page with an error code, keeping the account", async () => {
     const outcome = await submitConnect({ workspace: "stigg", stiggApiKey: "not-a-key", mode: "test", account: "acct_DemoUnlinked" });
     expect(outcome).toEqual({ redirect: "/connect?error=invalid_input&account=acct_DemoUnlinked" });
+  });
+
+  it("says there is nothing to report when the result page is opened on its own", async () => {
+    jar.clear();
+    const { default: ResultPage } = await import("@/app/oauth/result/page");
+    expect(render(await ResultPage())).toContain("No install to report");
+    jar.set("stigg_oauth_result", { value: Buffer.from('{"outcome":{"kind":"linked"}}').toString("base64url"), options: {} });
+    expect(render(await ResultPage())).toContain("No install to report");
   });
 
   it("refuses to redirect an authorize request to a URI the app does not allow", async () => {

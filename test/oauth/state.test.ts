@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SANDBOX_WORKSPACE_ID } from "../../prisma/seed/demoData";
-import { consumeState, createState, hashState, STATE_TTL_MS, StateError } from "@/server/oauth/state";
+import { consumeState, createState, hashState, inspectState, STATE_TTL_MS, StateError } from "@/server/oauth/state";
 import { storeKinds, type TestStore } from "./testStore";
 
 async function rejection(p: Promise<unknown>): Promise<string | undefined> {
@@ -41,6 +41,16 @@ describe.each(storeKinds)("OAuth state on $name", (kind) => {
     const test = await createState(store.db, binding);
     expect(await consumeState(store.db, test)).toEqual(binding);
     expect(await rejection(consumeState(store.db, test))).toBe("reused");
+  });
+
+  it("can be inspected without being used", async () => {
+    const now = new Date();
+    const state = await createState(store.db, binding, now);
+    expect(await inspectState(store.db, state, now)).toBeUndefined();
+    expect(await inspectState(store.db, state, new Date(now.getTime() + STATE_TTL_MS))).toBe("expired");
+    expect(await inspectState(store.db, "never-issued-state-value")).toBe("unknown");
+    await consumeState(store.db, state, now);
+    expect(await inspectState(store.db, state, now)).toBe("reused");
   });
 
   it("rejects an unknown state", async () => {

@@ -5,27 +5,10 @@ import { keyringFor } from "../crypto/keyring";
 import { OAuthNotConfiguredError, secretKeyFor } from "./authorizeUrl";
 import { isSameBrowser } from "./browserBinding";
 import { callbackQuery } from "./callbackQuery";
+import type { InstallOutcome } from "./installOutcome";
 import { linkAccount } from "./linkAccount";
-import { consumeState, StateError, type StateRejection } from "./state";
-import { exchangeCode, TokenExchangeError, type TokenExchangeFailure } from "./tokenExchange";
-
-export type InstallOutcome =
-  | {
-      kind: "linked";
-      stripeAccountId: string;
-      livemode: boolean;
-      workspaceName: string;
-      reinstalled: boolean;
-      /** The account whose Gate started the flow, when the user installed on another one. */
-      startedFromAccountId?: string;
-    }
-  | { kind: "denied" }
-  | { kind: "stripe_error"; error: string }
-  | { kind: "bad_request" }
-  | { kind: "state_rejected"; reason: StateRejection | "other_browser" }
-  | { kind: "not_configured"; missing: string[] }
-  | { kind: "exchange_failed"; reason: TokenExchangeFailure }
-  | { kind: "mode_mismatch" };
+import { consumeState, inspectState, StateError } from "./state";
+import { exchangeCode, TokenExchangeError } from "./tokenExchange";
 
 export interface InstallDeps {
   db: Db;
@@ -60,8 +43,11 @@ export async function completeInstall(
   }
   if (!code || !state) return { kind: "bad_request" };
   if (!isSameBrowser(cookieState, state)) {
-    log.warn({ event: "oauth.callback.state_rejected", reason: "other_browser" }, "state not from this browser");
-    return { kind: "state_rejected", reason: "other_browser" };
+    // A spent or stale state says so (say, the Back button after an install); a live one
+    // stays usable by the browser that holds it.
+    const reason = (await inspectState(db, state)) ?? "other_browser";
+    log.warn({ event: "oauth.callback.state_rejected", reason }, "state rejected");
+    return { kind: "state_rejected", reason };
   }
 
   try {

@@ -55,10 +55,22 @@ export async function consumeState(db: Db, state: string, now = new Date()): Pro
   });
   const row = await db.oAuthState.findUnique({ where: { stateHash } });
   if (!row) throw new StateError("unknown");
-  if (count === 0) throw new StateError(row.consumedAt ? "reused" : "expired");
+  if (count === 0) throw new StateError(rejectionOf(row, now)!);
   return {
     workspaceId: row.workspaceId,
     livemode: row.livemode,
     ...(row.stripeAccountId ? { stripeAccountId: row.stripeAccountId } : {}),
   };
+}
+
+/** Why a state can't be used, without using it; undefined while it still can be. */
+export async function inspectState(db: Db, state: string, now = new Date()): Promise<StateRejection | undefined> {
+  const row = await db.oAuthState.findUnique({ where: { stateHash: hashState(state) } });
+  return row ? rejectionOf(row, now) : "unknown";
+}
+
+function rejectionOf(row: { consumedAt: Date | null; expiresAt: Date }, now: Date): StateRejection | undefined {
+  if (row.consumedAt) return "reused";
+  if (row.expiresAt <= now) return "expired";
+  return undefined;
 }

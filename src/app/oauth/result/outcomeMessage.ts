@@ -1,4 +1,4 @@
-import type { InstallOutcome } from "@/server/oauth/completeInstall";
+import type { InstallOutcome } from "@/server/oauth/installOutcome";
 
 export interface OutcomeMessage {
   title: string;

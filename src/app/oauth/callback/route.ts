@@ -1,0 +1,39 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { CORRELATION_HEADER } from "@/contract";
+import { getConfig } from "@/server/config";
+import { getDb } from "@/server/db/client";
+import { correlationIdFrom } from "@/server/log/correlation";
+import { logger } from "@/server/log/logger";
+import { STATE_COOKIE, stateCookieOptions } from "@/server/oauth/browserBinding";
+import { completeInstall } from "@/server/oauth/completeInstall";
+import { encodeResult, RESULT_COOKIE, RESULT_PATH, resultCookieOptions } from "@/server/oauth/resultCookie";
+
+export const dynamic = "force-dynamic";
+
+/**
+ * The manifest's redirect URI: Stripe sends the browser here with `code` + `state`, or
+ * `error`. Does the install, then sends the browser on to the result page (303).
+ */
+export async function GET(req: NextRequest): Promise<Response> {
+  const config = getConfig();
+  const correlationId = correlationIdFrom(req.headers);
+  const query: Record<string, string | string[]> = {};
+  for (const key of new Set(req.nextUrl.searchParams.keys())) {
+    const values = req.nextUrl.searchParams.getAll(key);
+    query[key] = values.length === 1 ? values[0]! : values;
+  }
+  const outcome = await completeInstall(query, req.cookies.get(STATE_COOKIE)?.value, {
+    db: await getDb(),
+    config,
+    log: logger().child({ correlationId }),
+  });
+
+  const res = NextResponse.redirect(`${config.publicUrl}${RESULT_PATH}`, 303);
+  res.cookies.set(RESULT_COOKIE, encodeResult({ outcome, correlationId }), resultCookieOptions(config.publicUrl));
+  res.cookies.set(STATE_COOKIE, "", { ...stateCookieOptions(config.publicUrl), maxAge: 0 });
+  res.headers.set(CORRELATION_HEADER, correlationId);
+  res.headers.set("cache-control", "no-store");
+  // The URL held a code and a state: don't pass it on to the next page's requests.
+  res.headers.set("referrer-policy", "no-referrer");
+  return res;
+}

@@ -1,0 +1,29 @@
+import { z } from "zod";
+
+/**
+ * Every way an install can end, as the result page shows it. A schema, not just a type:
+ * the outcome travels to the result page in a cookie, and is checked when it comes back.
+ */
+export const installOutcome = z.discriminatedUnion("kind", [
+  z.object({
+    kind: z.literal("linked"),
+    stripeAccountId: z.string(),
+    livemode: z.boolean(),
+    workspaceName: z.string(),
+    reinstalled: z.boolean(),
+    /** The account whose Gate started the flow, when the user installed on another one. */
+    startedFromAccountId: z.string().optional(),
+  }),
+  z.object({ kind: z.literal("denied") }),
+  z.object({ kind: z.literal("stripe_error"), error: z.string().regex(/^[A-Za-z0-9_]{0,64}$/) }),
+  z.object({ kind: z.literal("bad_request") }),
+  z.object({ kind: z.literal("state_rejected"), reason: z.enum(["unknown", "expired", "reused", "other_browser"]) }),
+  z.object({ kind: z.literal("not_configured"), missing: z.array(z.string()) }),
+  z.object({
+    kind: z.literal("exchange_failed"),
+    reason: z.enum(["invalid_grant", "unauthorized", "rejected", "stripe_unavailable", "unreachable", "unexpected_response"]),
+  }),
+  z.object({ kind: z.literal("mode_mismatch") }),
+]);
+
+export type InstallOutcome = z.infer<typeof installOutcome>;

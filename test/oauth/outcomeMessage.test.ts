@@ -1,0 +1,47 @@
+import { describe, expect, it } from "vitest";
+import { outcomeMessage } from "@/app/oauth/result/outcomeMessage";
+import type { InstallOutcome } from "@/server/oauth/installOutcome";
+import { decodeResult, encodeResult } from "@/server/oauth/resultCookie";
+
+const failures: InstallOutcome[] = [
+  { kind: "denied" },
+  { kind: "stripe_error", error: "invalid_scope" },
+  { kind: "bad_request" },
+  ...(["unknown", "expired", "reused", "other_browser"] as const).map((reason) => ({ kind: "state_rejected" as const, reason })),
+  { kind: "not_configured", missing: ["STRIPE_SECRET_KEY"] },
+  ...(["invalid_grant", "unauthorized", "rejected", "stripe_unavailable", "unreachable", "unexpected_response"] as const).map(
+    (reason) => ({ kind: "exchange_failed" as const, reason }),
+  ),
+  { kind: "mode_mismatch" },
+];
+
+describe("the result page's words", () => {
+  it.each(failures.map((o) => [JSON.stringify(o), o] as const))("%s: says nothing was connected and leads back to Connect", (_n, outcome) => {
+    const message = outcomeMessage(outcome);
+    expect(message.tone).toBe("error");
+    expect(message.lines.join(" ")).toMatch(/nothing was connected/i);
+    expect(message.next.href).toBe("/connect");
+  });
+
+  it("tells the four state problems apart", () => {
+    const titles = failures.filter((o) => o.kind === "state_rejected").map((o) => outcomeMessage(o).title);
+    expect(new Set(titles).size).toBe(4);
+  });
+
+  it("links a success to the Stripe Dashboard's customers in the install's mode", () => {
+    const base = { kind: "linked" as const, stripeAccountId: "acct_1", workspaceName: "Sandbox", reinstalled: false };
+    expect(outcomeMessage({ ...base, livemode: true }).next.href).toBe("https://dashboard.stripe.com/customers");
+    expect(outcomeMessage({ ...base, livemode: false }).next.href).toBe("https://dashboard.stripe.com/test/customers");
+    expect(outcomeMessage({ ...base, livemode: false, startedFromAccountId: "acct_0" }).lines.join(" ")).toContain("acct_0 is unchanged");
+  });
+});
+
+describe("the result cookie", () => {
+  it("round-trips an outcome and refuses anything that is not one", () => {
+    const value = { outcome: { kind: "state_rejected", reason: "expired" } as const, correlationId: "c0ffee-1234" };
+    expect(decodeResult(encodeResult(value))).toEqual(value);
+    expect(decodeResult(undefined)).toBeUndefined();
+    expect(decodeResult("not base64 json")).toBeUndefined();
+    expect(decodeResult(Buffer.from(JSON.stringify({ outcome: { kind: "hacked" }, correlationId: "x" })).toString("base64url"))).toBeUndefined();
+  });
+});
