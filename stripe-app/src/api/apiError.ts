@@ -1,6 +1,5 @@
 import { TRPCClientError } from "@trpc/client";
-import type { ApiErrorData } from "@/contract/errors";
-import { CORRELATION_HEADER } from "@/contract/errors";
+import { type ApiErrorData, CORRELATION_HEADER } from "@/contract/errors";
 import { NotAnApiResponse } from "./jsonOnlyFetch";
 
 /** What the drawer needs from a failed call to tell the user what happened. */

@@ -21,7 +21,5 @@ export function formatDateTime(iso: string, locale: string): string {
  * 00:00Z), so the label is that UTC day, not the local day the instant falls on.
  */
 export function formatDay(iso: string, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { month: "short", day: "numeric", timeZone: "UTC" }).format(
-    new Date(iso),
-  );
+  return new Intl.DateTimeFormat(locale, { month: "short", day: "numeric", timeZone: "UTC" }).format(new Date(iso));
 }

@@ -1,6 +1,11 @@
 import type { Entitlement, EntitlementKind } from "@/contract";
 
-export const ENTITLEMENT_KINDS = ["metered", "boolean", "numeric", "credits"] as const satisfies readonly EntitlementKind[];
+export const ENTITLEMENT_KINDS = [
+  "metered",
+  "boolean",
+  "numeric",
+  "credits",
+] as const satisfies readonly EntitlementKind[];
 
 export interface EntitlementFilter {
   /** Matched anywhere in the name, ignoring case. */

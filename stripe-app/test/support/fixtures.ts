@@ -161,7 +161,10 @@ export const fullList = (): EntitlementList => ({
   ],
 });
 
-export function series(points: { timestamp: string; value: number }[], featureId = "feature-active-users"): UsageSeries {
+export function series(
+  points: { timestamp: string; value: number }[],
+  featureId = "feature-active-users",
+): UsageSeries {
   return {
     featureId,
     from: "2026-11-10T12:00:00.000Z",

@@ -3,7 +3,18 @@ import { describe, expect, it } from "vitest";
 import type { Entitlement, EntitlementList } from "@/contract";
 import { METERED_TOOLTIP } from "../../src/components/EntitlementIcon";
 import { FakeHost, internalError } from "../support/fakeHost";
-import { allSubscriptions, credits, CUSTOMER_ID, FETCHED_AT, flag, fullList, linked, metered, numeric, SEATS } from "../support/fixtures";
+import {
+  allSubscriptions,
+  credits,
+  CUSTOMER_ID,
+  FETCHED_AT,
+  flag,
+  fullList,
+  linked,
+  metered,
+  numeric,
+  SEATS,
+} from "../support/fixtures";
 import { barColor, entitlementRow, refreshButton, rowIcon, shownEntitlementNames } from "../support/queries";
 import { renderView } from "../support/renderView";
 
@@ -28,7 +39,13 @@ function row(view: Awaited<ReturnType<typeof renderEntitlements>>["view"], name:
 describe("Entitlements tab: rows", () => {
   it("gives each kind its icon; only metered rows have the tooltip, with the exact text", async () => {
     const { view } = await renderEntitlements(
-      only(metered(), metered({ id: "feature-api-calls", name: "API calls", meterKind: "events" }), flag(), numeric(), credits()),
+      only(
+        metered(),
+        metered({ id: "feature-api-calls", name: "API calls", meterKind: "events" }),
+        flag(),
+        numeric(),
+        credits(),
+      ),
     );
     expect(rowIcon(row(view, "Active users"))).toEqual({ name: "usage", tooltip: METERED_TOOLTIP });
     expect(rowIcon(row(view, "API calls"))).toEqual({ name: "usage", tooltip: METERED_TOOLTIP });
@@ -82,7 +99,15 @@ describe("Entitlements tab: rows", () => {
 
   it("unlimited (from the flag) shows Unlimited and no bar", async () => {
     const { view } = await renderEntitlements(
-      only(metered({ name: "Emails sent", unlimited: true, usageLimit: null, currentUsage: 4321, unit: { singular: "email", plural: "emails" } })),
+      only(
+        metered({
+          name: "Emails sent",
+          unlimited: true,
+          usageLimit: null,
+          currentUsage: 4321,
+          unit: { singular: "email", plural: "emails" },
+        }),
+      ),
     );
     const r = row(view, "Emails sent");
     expect(r).toContainText("4,321 emails per month · Unlimited");
@@ -101,8 +126,22 @@ describe("Entitlements tab: rows", () => {
     const unit = { singular: "workspace", plural: "workspaces" };
     const { view } = await renderEntitlements(
       only(
-        metered({ id: "feature-workspaces", name: "Workspaces", unit, currentUsage: 1, usageLimit: 1, resetPeriod: null }),
-        metered({ id: "feature-projects", name: "Projects", unit: { singular: "project", plural: "projects" }, currentUsage: 1, usageLimit: 5, resetPeriod: "year" }),
+        metered({
+          id: "feature-workspaces",
+          name: "Workspaces",
+          unit,
+          currentUsage: 1,
+          usageLimit: 1,
+          resetPeriod: null,
+        }),
+        metered({
+          id: "feature-projects",
+          name: "Projects",
+          unit: { singular: "project", plural: "projects" },
+          currentUsage: 1,
+          usageLimit: 5,
+          resetPeriod: "year",
+        }),
       ),
     );
     expect(row(view, "Workspaces")).toContainText("1 / 1 workspace");
@@ -112,7 +151,9 @@ describe("Entitlements tab: rows", () => {
   });
 
   it("boolean: enabled or disabled", async () => {
-    const { view } = await renderEntitlements(only(flag(), flag({ id: "feature-custom-domain", name: "Custom domain", enabled: false })));
+    const { view } = await renderEntitlements(
+      only(flag(), flag({ id: "feature-custom-domain", name: "Custom domain", enabled: false })),
+    );
     expect(row(view, "Advanced analytics").find(Badge)).toHaveProps({ type: "positive" });
     expect(row(view, "Advanced analytics")).toContainText("Enabled");
     expect(row(view, "Custom domain").find(Badge)).toHaveProps({ type: "neutral" });
@@ -124,7 +165,13 @@ describe("Entitlements tab: rows", () => {
       only(
         numeric(),
         numeric({ id: "feature-support-tier", name: "Support tier", value: "Priority", unit: null }),
-        numeric({ id: "feature-data-retention", name: "Data retention", value: null, unlimited: true, unit: { singular: "day", plural: "days" } }),
+        numeric({
+          id: "feature-data-retention",
+          name: "Data retention",
+          value: null,
+          unlimited: true,
+          unit: { singular: "day", plural: "days" },
+        }),
       ),
     );
     expect(row(view, "Max file size")).toContainText("5 MB");
@@ -143,7 +190,11 @@ describe("Entitlements tab: rows", () => {
 
   it("credits running out turn the bar amber, then red", async () => {
     const { view } = await renderEntitlements(
-      only(credits(), credits({ id: "credits-low", name: "Low credits", currentBalance: 600 }), credits({ id: "credits-none", name: "No credits", currentBalance: 0 })),
+      only(
+        credits(),
+        credits({ id: "credits-low", name: "Low credits", currentBalance: 600 }),
+        credits({ id: "credits-none", name: "No credits", currentBalance: 0 }),
+      ),
     );
     expect(barColor(row(view, "Low credits"))).toBe("attention");
     const none = row(view, "No credits");
@@ -165,7 +216,13 @@ describe("Entitlements tab: filters", () => {
   it("offers the four types and every subscription as plan name + id", async () => {
     const { view } = await renderEntitlements();
     const type = view.wrapper.find(Select, { label: "Type" })!;
-    expect(type.findAll("option" as never).map((o) => o.text)).toEqual(["All types", "Metered", "Boolean", "Numeric", "Credits"]);
+    expect(type.findAll("option" as never).map((o) => o.text)).toEqual([
+      "All types",
+      "Metered",
+      "Boolean",
+      "Numeric",
+      "Credits",
+    ]);
     const subscription = view.wrapper.find(Select, { label: "Subscription" })!;
     expect(subscription.findAll("option" as never).map((o) => o.text)).toEqual([
       "All subscriptions",
@@ -178,7 +235,15 @@ describe("Entitlements tab: filters", () => {
     const { view } = await renderEntitlements();
     const search = () => view.wrapper.find(TextField)!;
     await search().trigger("onChange", { target: { value: "a" } });
-    expect(shownEntitlementNames(view.wrapper)).toEqual(["Active users", "Advanced analytics", "AI credits", "API calls", "Custom domain", "Max file size", "Seats"]);
+    expect(shownEntitlementNames(view.wrapper)).toEqual([
+      "Active users",
+      "Advanced analytics",
+      "AI credits",
+      "API calls",
+      "Custom domain",
+      "Max file size",
+      "Seats",
+    ]);
     await search().trigger("onChange", { target: { value: "AP" } });
     expect(shownEntitlementNames(view.wrapper)).toEqual(["API calls"]);
     expect(search()).toHaveProps({ value: "AP" });
@@ -198,13 +263,17 @@ describe("Entitlements tab: filters", () => {
 
   it("the subscription filter alone", async () => {
     const { view } = await renderEntitlements();
-    await view.wrapper.find(Select, { label: "Subscription" })!.trigger("onChange", { target: { value: SEATS.subscriptionId } });
+    await view.wrapper
+      .find(Select, { label: "Subscription" })!
+      .trigger("onChange", { target: { value: SEATS.subscriptionId } });
     expect(shownEntitlementNames(view.wrapper)).toEqual(["Seats", "Single sign-on"]);
   });
 
   it("all three combined, and a message when nothing matches", async () => {
     const { view } = await renderEntitlements();
-    await view.wrapper.find(Select, { label: "Subscription" })!.trigger("onChange", { target: { value: SEATS.subscriptionId } });
+    await view.wrapper
+      .find(Select, { label: "Subscription" })!
+      .trigger("onChange", { target: { value: SEATS.subscriptionId } });
     await view.wrapper.find(Select, { label: "Type" })!.trigger("onChange", { target: { value: "boolean" } });
     expect(shownEntitlementNames(view.wrapper)).toEqual(["Single sign-on"]);
     await view.wrapper.find(TextField)!.trigger("onChange", { target: { value: "SIGN" } });
@@ -237,7 +306,10 @@ describe("Entitlements tab: refresh", () => {
 
     await refreshButton(view.wrapper).trigger("onPress");
     await view.untilText("Last refresh on Nov 24, 2026 3:30 PM");
-    expect(host.calls.at(-1)).toEqual({ procedure: "getEntitlements", input: { stripeCustomerId: CUSTOMER_ID, fresh: true } });
+    expect(host.calls.at(-1)).toEqual({
+      procedure: "getEntitlements",
+      input: { stripeCustomerId: CUSTOMER_ID, fresh: true },
+    });
     expect(shownEntitlementNames(view.wrapper)).toEqual(["Active users", "Advanced analytics"]);
     expect(row(view, "Active users")).toContainText("900 / 1,000 active users per month");
     expect(barColor(row(view, "Active users"))).toBe("attention");

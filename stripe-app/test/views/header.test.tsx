@@ -20,7 +20,9 @@ describe("header", () => {
   ])("shows %s", async (_, who, shown) => {
     const view = renderView(hostFor({ ...acme, ...who }));
     await view.untilText("Last refresh on");
-    const heading = view.wrapper.findWhere((n) => n.text === shown && (n.props as { css?: { font?: string } }).css?.font === "heading");
+    const heading = view.wrapper.findWhere(
+      (n) => n.text === shown && (n.props as { css?: { font?: string } }).css?.font === "heading",
+    );
     expect(heading).not.toBeNull();
   });
 

@@ -1,14 +1,32 @@
 import { Badge, Box, FocusView, Link, Select } from "@stripe/ui-extension-sdk/ui";
 import { describe, expect, it } from "vitest";
 import { FakeHost } from "../support/fakeHost";
-import { allSubscriptions, CUSTOMER_ID, flag, fullList, linked, metered, proSubscription, SEATS, seatsSubscription } from "../support/fixtures";
+import {
+  allSubscriptions,
+  CUSTOMER_ID,
+  flag,
+  fullList,
+  linked,
+  metered,
+  proSubscription,
+  SEATS,
+  seatsSubscription,
+} from "../support/fixtures";
 import { link, shownEntitlementNames } from "../support/queries";
 import { renderView } from "../support/renderView";
 
 const seatsEntitlements = {
   fetchedAt: "2026-11-24T14:05:00.000Z",
   entitlements: [
-    metered({ id: "feature-seats", name: "Seats", grantedBy: [SEATS], currentUsage: 12, usageLimit: 10, unit: { singular: "seat", plural: "seats" }, resetPeriod: null }),
+    metered({
+      id: "feature-seats",
+      name: "Seats",
+      grantedBy: [SEATS],
+      currentUsage: 12,
+      usageLimit: 10,
+      unit: { singular: "seat", plural: "seats" },
+      resetPeriod: null,
+    }),
     flag({ id: "feature-sso", name: "Single sign-on", grantedBy: [SEATS] }),
   ],
 };
@@ -33,7 +51,9 @@ describe("Subscriptions tab", () => {
     for (const s of allSubscriptions) {
       // The innermost Box holding this subscription's link, id and status pill.
       const [row] = view.wrapper
-        .findAllWhere((n) => n.is(Box) && n.find(Link)?.text === s.planName && n.find(Badge) !== null && n.text.includes(s.id))
+        .findAllWhere(
+          (n) => n.is(Box) && n.find(Link)?.text === s.planName && n.find(Badge) !== null && n.text.includes(s.id),
+        )
         .sort((a, b) => a.text.length - b.text.length);
       expect(row, s.id).toBeDefined();
       expect(row!.text.indexOf(s.planName)).toBeLessThan(row!.text.indexOf(s.id));

@@ -10,7 +10,12 @@ const list: EntitlementList = {
   fetchedAt: FETCHED_AT,
   entitlements: [
     metered(),
-    metered({ id: "feature-api-calls", name: "API calls", meterKind: "events", unit: { singular: "API call", plural: "API calls" } }),
+    metered({
+      id: "feature-api-calls",
+      name: "API calls",
+      meterKind: "events",
+      unit: { singular: "API call", plural: "API calls" },
+    }),
   ],
 };
 
@@ -96,6 +101,8 @@ describe("usage graph", () => {
     });
     await button(rowOf("Active users"), "Show usage graph").trigger("onPress");
     await view.untilText("Usage could not be loaded.");
-    expect(rowOf("Active users")).toContainText(`Usage could not be loaded. Correlation ID: ${host.requests.at(-1)!.correlationId}`);
+    expect(rowOf("Active users")).toContainText(
+      `Usage could not be loaded. Correlation ID: ${host.requests.at(-1)!.correlationId}`,
+    );
   });
 });
