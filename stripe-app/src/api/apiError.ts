@@ -32,9 +32,11 @@ export function describeApiError(error: unknown): ApiFailure {
   if (error instanceof TRPCClientError) {
     const data: unknown = error.data;
     const body = isApiErrorData(data) ? data : null;
+    // A BAD_REQUEST's message is zod's raw report; its issues say the same in words.
+    const issues = body?.issues?.map((i) => i.message).join(" ");
     return {
       code: body?.code ?? null,
-      message: error.message,
+      message: issues || error.message,
       correlationId: body?.correlationId ?? headerCorrelationId(error.meta),
       stiggUrl: body?.stiggUrl ?? null,
     };

@@ -20,6 +20,22 @@ describe("describeApiError", () => {
     });
   });
 
+  it("words a rejected input by its issues rather than zod's raw report", () => {
+    const error = TRPCClientError.from({
+      error: {
+        message: '[{"origin":"string","code":"invalid_format","path":["stripeCustomerId"]}]',
+        code: -32600,
+        data: {
+          code: "BAD_REQUEST",
+          httpStatus: 400,
+          correlationId: "c-4",
+          issues: [{ path: ["stripeCustomerId"], message: "Expected a Stripe customer id like cus_123ABC" }],
+        },
+      },
+    });
+    expect(describeApiError(error).message).toBe("Expected a Stripe customer id like cus_123ABC");
+  });
+
   it("falls back to the response's X-Correlation-Id header", () => {
     const response = new Response("Bad gateway", { status: 502, headers: { "X-Correlation-Id": "c-2" } });
     const error = TRPCClientError.from(new Error("Unexpected token B"), { meta: { response } });

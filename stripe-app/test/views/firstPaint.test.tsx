@@ -1,6 +1,8 @@
-import { describe, expect, it } from "vitest";
+import { fetchStripeSignature } from "@stripe/ui-extension-sdk/utils";
+import { describe, expect, it, vi } from "vitest";
 import { FakeHost } from "../support/fakeHost";
 import { allSubscriptions, CUSTOMER_ID, fullList, linked } from "../support/fixtures";
+import { refreshButton } from "../support/queries";
 import { ACCOUNT_ID, renderView, USER_ID } from "../support/renderView";
 import { TEST_SIGNATURE } from "../support/stripeSignature";
 
@@ -32,6 +34,21 @@ describe("first paint", () => {
     expect(request!.headers.get("Stripe-Signature")).toBe(TEST_SIGNATURE);
     expect(request!.headers.get("Stripe-User-Id")).toBe(USER_ID);
     expect(request!.headers.get("Stripe-Account-Id")).toBe(ACCOUNT_ID);
+  });
+
+  it("asks Stripe for a fresh signature for every request (they expire within minutes)", async () => {
+    const signature = vi.mocked(fetchStripeSignature);
+    signature.mockClear();
+    const host = linkedHost();
+    const view = renderView(host);
+    await view.untilText("Last refresh on");
+    await view.settled();
+    expect(signature).toHaveBeenCalledTimes(1);
+    await refreshButton(view.wrapper).trigger("onPress");
+    await view.settled();
+    expect(host.requests).toHaveLength(2);
+    expect(signature).toHaveBeenCalledTimes(2);
+    expect(host.requests[1]!.headers.get("Stripe-Signature")).toBe(TEST_SIGNATURE);
   });
 
   it("calls the host named by the manifest's API_BASE constant", async () => {

@@ -155,6 +155,17 @@ describe("App Failed to Load", () => {
     button(view.wrapper, "Retry");
   });
 
+  it("explains a rejected input (the drawer opened on something that is not a customer)", async () => {
+    const host = new FakeHost()
+      .on("getCustomer", () => linked())
+      .on("listSubscriptions", () => ({ subscriptions: allSubscriptions }))
+      .on("getEntitlements", () => fullList());
+    const view = renderView(host, { customerId: "pi_123" });
+    await view.untilText("App Failed to Load");
+    expect(view.wrapper).toContainText("Expected a Stripe customer id like cus_123ABC");
+    expect(view.wrapper).toContainText("Correlation ID: corr-1");
+  });
+
   it("says the app is misconfigured, without Retry, when API_BASE is missing", async () => {
     const host = new FakeHost();
     const view = renderView(host, { constants: {} });
