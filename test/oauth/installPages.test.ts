@@ -111,7 +111,7 @@ describe("the install pages, through their real handlers", () => {
     const html = await callback({ code, state });
     expect(devRoute.requests).toBe(exchangesBefore + 1);
     expect(html).toContain("Stripe account connected");
-    expect(html).toContain("https://dashboard.stripe.com/test/customers");
+    expect(html).toContain('href="/preview?account=acct_DemoUnlinked"');
     expect(html).not.toContain(code);
     expect(html).not.toContain(state);
     expect(jar.has("stigg_oauth_state")).toBe(false);

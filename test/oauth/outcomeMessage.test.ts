@@ -17,22 +17,32 @@ const failures: InstallOutcome[] = [
 
 describe("the result page's words", () => {
   it.each(failures.map((o) => [JSON.stringify(o), o] as const))("%s: says nothing was connected and leads back to Connect", (_n, outcome) => {
-    const message = outcomeMessage(outcome);
+    const message = outcomeMessage(outcome, "live");
     expect(message.tone).toBe("error");
     expect(message.lines.join(" ")).toMatch(/nothing was connected/i);
     expect(message.next.href).toBe("/connect");
   });
 
   it("tells the four state problems apart", () => {
-    const titles = failures.filter((o) => o.kind === "state_rejected").map((o) => outcomeMessage(o).title);
+    const titles = failures.filter((o) => o.kind === "state_rejected").map((o) => outcomeMessage(o, "live").title);
     expect(new Set(titles).size).toBe(4);
   });
 
+  const linked = { kind: "linked" as const, stripeAccountId: "acct_1", workspaceName: "Sandbox", reinstalled: false };
+
   it("links a success to the Stripe Dashboard's customers in the install's mode", () => {
-    const base = { kind: "linked" as const, stripeAccountId: "acct_1", workspaceName: "Sandbox", reinstalled: false };
-    expect(outcomeMessage({ ...base, livemode: true }).next.href).toBe("https://dashboard.stripe.com/customers");
-    expect(outcomeMessage({ ...base, livemode: false }).next.href).toBe("https://dashboard.stripe.com/test/customers");
-    expect(outcomeMessage({ ...base, livemode: false, startedFromAccountId: "acct_0" }).lines.join(" ")).toContain("acct_0 is unchanged");
+    expect(outcomeMessage({ ...linked, livemode: true }, "live").next.href).toBe("https://dashboard.stripe.com/customers");
+    expect(outcomeMessage({ ...linked, livemode: false }, "live").next.href).toBe("https://dashboard.stripe.com/test/customers");
+    expect(outcomeMessage({ ...linked, livemode: false, startedFromAccountId: "acct_0" }, "live").lines.join(" ")).toContain(
+      "acct_0 is unchanged",
+    );
+  });
+
+  it("links a sandbox success to the preview Dashboard on the linked account", () => {
+    expect(outcomeMessage({ ...linked, livemode: false }, "sandbox").next).toEqual({
+      label: "Open the preview Dashboard",
+      href: "/preview?account=acct_1",
+    });
   });
 });
 

@@ -1,3 +1,4 @@
+import type { Mode } from "@/server/config";
 import type { InstallOutcome } from "@/server/oauth/installOutcome";
 
 export interface OutcomeMessage {
@@ -15,8 +16,18 @@ export function dashboardCustomersUrl(livemode: boolean): string {
   return `https://dashboard.stripe.com/${livemode ? "" : "test/"}customers`;
 }
 
-/** What the callback page says for each outcome: what happened, and what to do about it. */
-export function outcomeMessage(outcome: InstallOutcome): OutcomeMessage {
+/**
+ * Where to see the result. In sandbox mode the accounts exist only here, so "the Dashboard"
+ * is the preview harness, opened on the account just linked.
+ */
+function dashboardFor(stripeAccountId: string, livemode: boolean, mode: Mode): OutcomeMessage["next"] {
+  return mode === "sandbox"
+    ? { label: "Open the preview Dashboard", href: `/preview?${new URLSearchParams({ account: stripeAccountId })}` }
+    : { label: "Open Stripe customers", href: dashboardCustomersUrl(livemode) };
+}
+
+/** What the result page says for each outcome: what happened, and what to do about it. */
+export function outcomeMessage(outcome: InstallOutcome, mode: Mode): OutcomeMessage {
   const connect = { label: "Back to Connect", href: "/connect" };
   switch (outcome.kind) {
     case "linked":
@@ -30,7 +41,7 @@ export function outcomeMessage(outcome: InstallOutcome): OutcomeMessage {
             : []),
           "Open any customer in the Stripe Dashboard and choose the Stigg app in the drawer.",
         ],
-        next: { label: "Open Stripe customers", href: dashboardCustomersUrl(outcome.livemode) },
+        next: dashboardFor(outcome.stripeAccountId, outcome.livemode, mode),
       };
     case "denied":
       return {

@@ -1,4 +1,5 @@
 import { cookies } from "next/headers";
+import { getConfig } from "@/server/config";
 import { decodeResult, RESULT_COOKIE } from "@/server/oauth/resultCookie";
 import { buttonStyle, Card } from "../Card";
 import { outcomeMessage } from "./outcomeMessage";
@@ -21,7 +22,7 @@ export default async function InstallResultPage() {
       </Card>
     );
   }
-  const message = outcomeMessage(result.outcome);
+  const message = outcomeMessage(result.outcome, getConfig().mode);
   return (
     <Card title={message.title} tone={message.tone}>
       {message.lines.map((line) => (
