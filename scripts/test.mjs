@@ -2,7 +2,7 @@
 // embedded database, the host's store and API tests again on PostgreSQL when
 // TEST_DATABASE_URL names a server (CI does), then the end-to-end tests in Chromium
 // against a production build.
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { build } from "./build.mjs";
@@ -11,6 +11,7 @@ import { generatePrismaClient, isBuildCurrent, run } from "./lib.mjs";
 const reports = mkdtempSync(path.join(tmpdir(), "stigg-test-reports-"));
 const totals = { passed: 0, failed: 0 };
 const count = (file, read) => {
+  if (!existsSync(file)) return;
   const { passed, failed } = read(JSON.parse(readFileSync(file, "utf8")));
   totals.passed += passed;
   totals.failed += failed;
@@ -27,6 +28,7 @@ async function vitest(name, args, env = {}) {
   }
 }
 
+let stoppedBy;
 try {
   await generatePrismaClient();
   await run("tsc", ["--noEmit", "-p", "."]);
@@ -46,7 +48,13 @@ try {
   } finally {
     count(e2e, playwrightCounts);
   }
+} catch (err) {
+  stoppedBy = err;
 } finally {
   rmSync(reports, { recursive: true, force: true });
-  console.log(`\nAll suites: ${totals.passed} passed, ${totals.failed} failed`);
+}
+console.log(`\nAll suites: ${totals.passed} passed, ${totals.failed} failed`);
+if (stoppedBy) {
+  console.error(`Stopped: ${stoppedBy.message}`);
+  process.exit(1);
 }
