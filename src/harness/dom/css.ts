@@ -118,7 +118,7 @@ export function cssToStyle(component: string, css: Tokens | undefined, inline = 
         s.color = textColor[value as string];
         break;
       case "fill":
-        s.fill = textColor[value as string];
+        // Icons draw with currentColor; a literal SVG fill would flood their outlines.
         s.color = textColor[value as string];
         break;
       case "backgroundColor":

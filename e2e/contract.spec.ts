@@ -1,0 +1,35 @@
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { expect, test } from "@playwright/test";
+import { buildSandbox, root } from "../src/harness/build/bundles.mjs";
+
+// Every other test asserts that the real view never trips the harness's contract check;
+// this one proves the check bites: a sandbox bundle around a view that breaks the
+// contract on purpose replaces the built one for this page only.
+test("unknown components and props outside the SDK's contract are reported loudly", async ({ page }, testInfo) => {
+  const outfile = testInfo.outputPath("sandbox.js");
+  await buildSandbox({ view: path.join(root, "e2e/fixtures/ContractBreakingView.tsx"), outfile });
+  const bundle = await readFile(outfile, "utf8");
+  await page.route("**/preview/sandbox.js", (route) => route.fulfill({ contentType: "text/javascript", body: bundle }));
+  const logged: string[] = [];
+  page.on("console", (msg) => msg.type() === "error" && logged.push(msg.text()));
+
+  await page.goto("/preview?account=acct_DemoLinked&customer=cus_DemoFull");
+  await expect(page.getByTestId("app-drawer").getByText("Still rendered")).toBeVisible();
+  const banner = page.getByTestId("harness-violations");
+  await expect(banner).toBeVisible();
+  const expected = [
+    'Badge: prop type = "success", expected',
+    'Button: prop onPress = "not a function", expected function',
+    'Button: unknown prop colour = "red"',
+    "Box: css.colour is not a css property the SDK declares",
+    'Icon: prop name = "notAnIcon", expected',
+    "Marquee: unknown component (not in the SDK)",
+    "Chip: SDK component not implemented by the harness",
+  ];
+  for (const message of expected) {
+    await expect(banner).toContainText(message);
+    expect(logged.some((line) => line.includes(message))).toBe(true);
+  }
+  await expect(page.getByTestId("app-drawer").getByRole("alert").filter({ hasText: "Unknown component: Marquee" })).toBeVisible();
+});

@@ -1,0 +1,122 @@
+// The harness's two esbuild bundles (see scripts/build-harness.mjs, which writes them to
+// public/preview/, and e2e/contract.spec.ts, which builds a sandbox around a bad view).
+import { existsSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { build } from "esbuild";
+import { extractPropContract } from "./propContract.mjs";
+
+export const root = path.resolve(import.meta.dirname, "../../..");
+
+/** The directory Node's lookup finds package `name` in, starting from `fromDir`. */
+function packageDir(name, fromDir) {
+  for (let dir = fromDir; ; dir = path.dirname(dir)) {
+    const candidate = path.join(dir, "node_modules", name);
+    if (existsSync(path.join(candidate, "package.json"))) return candidate;
+    if (dir === path.dirname(dir)) throw new Error(`${name} is not installed (looked from ${fromDir})`);
+  }
+}
+
+// The SDK is hoisted to the root and nests its own react, react-reconciler and
+// @remote-ui/react. Its reconciler is the one that must find React, so the sandbox uses
+// the React next to it and every other import of react/* follows.
+const sdkDir = packageDir("@stripe/ui-extension-sdk", root);
+const remoteUiReactDir = packageDir("@remote-ui/react", sdkDir);
+const reconcilerDir = packageDir("react-reconciler", remoteUiReactDir);
+const hostReactDir = packageDir("react", root);
+const remoteUi = { "@remote-ui/react": sdkDir, "@remote-ui/core": root, "@remote-ui/rpc": root };
+
+/**
+ * Resolves every import of the listed packages (any subpath, from any importer) as if
+ * imported from one given directory each, so a bundle never carries two copies of React
+ * or of remote-ui.
+ */
+function pin(packages) {
+  const names = Object.keys(packages).map((n) => n.replace(/[/.]/g, "\\$&"));
+  const filter = new RegExp(`^(${names.join("|")})(/.*)?$`);
+  return {
+    name: "pin-packages",
+    setup(b) {
+      b.onResolve({ filter }, (args) => {
+        if (args.pluginData?.pinned) return undefined;
+        const [, name] = args.path.match(filter);
+        return b.resolve(args.path, { kind: args.kind, resolveDir: packages[name], pluginData: { pinned: true } });
+      });
+    },
+  };
+}
+
+/** Virtual modules: `harness:<name>` → a file path (starting with "/") or JSON text. */
+function virtual(modules) {
+  return {
+    name: "harness-virtual",
+    setup(b) {
+      b.onResolve({ filter: /^harness:/ }, (args) =>
+        modules[args.path].startsWith("/") ? { path: modules[args.path] } : { path: args.path, namespace: "harness" },
+      );
+      b.onLoad({ filter: /.*/, namespace: "harness" }, (args) => ({ contents: modules[args.path], loader: "json" }));
+    },
+  };
+}
+
+/** Fails unless exactly one copy of `pkg` went into the bundle, at `version`. */
+async function assertSingle(metafile, pkg, version) {
+  const dirs = new Set();
+  for (const input of Object.keys(metafile.inputs)) {
+    const m = input.match(new RegExp(`^(.*node_modules/${pkg})/`));
+    if (m) dirs.add(path.resolve(root, m[1]));
+  }
+  if (dirs.size !== 1) throw new Error(`expected one copy of ${pkg} in the bundle, found: ${[...dirs].join(", ") || "none"}`);
+  const [dir] = dirs;
+  const found = JSON.parse(await readFile(path.join(dir, "package.json"), "utf8")).version;
+  if (found !== version) throw new Error(`${pkg} in the bundle is ${found}, expected ${version}`);
+}
+
+const common = {
+  bundle: true,
+  format: "iife",
+  minify: true,
+  sourcemap: "linked",
+  jsx: "automatic",
+  target: "es2022",
+  metafile: true,
+  logLevel: "warning",
+  define: { "process.env.NODE_ENV": '"production"' },
+};
+
+/** The unmodified extension view + the sandbox bootstrap, with exactly one React 18.3.1. */
+export async function buildSandbox({ view, outfile }) {
+  const result = await build({
+    ...common,
+    entryPoints: [path.join(root, "src/harness/sandbox/main.tsx")],
+    outfile,
+    tsconfig: path.join(root, "stripe-app/tsconfig.json"),
+    plugins: [
+      virtual({ "harness:view": path.resolve(view) }),
+      pin({ react: reconcilerDir, "react-reconciler": remoteUiReactDir, ...remoteUi }),
+    ],
+  });
+  await assertSingle(result.metafile, "react", "18.3.1");
+  return result;
+}
+
+/** The page: pickers, drawer and the SDK components' DOM implementations, on the host's React. */
+export async function buildRenderer({ outfile }) {
+  const manifest = JSON.parse(await readFile(path.join(root, "stripe-app/stripe-app.json"), "utf8"));
+  const result = await build({
+    ...common,
+    entryPoints: [path.join(root, "src/harness/page/main.tsx")],
+    outfile,
+    tsconfig: path.join(root, "tsconfig.json"),
+    plugins: [
+      virtual({
+        "harness:contract": JSON.stringify(extractPropContract(path.join(sdkDir, "ui/index.d.ts"))),
+        "harness:manifest": JSON.stringify(manifest),
+      }),
+      pin({ react: root, "react-dom": root, ...remoteUi }),
+    ],
+  });
+  const hostReact = JSON.parse(await readFile(path.join(hostReactDir, "package.json"), "utf8")).version;
+  await assertSingle(result.metafile, "react", hostReact);
+  return result;
+}
