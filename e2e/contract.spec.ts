@@ -1,16 +1,19 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { buildSandbox, root } from "../src/harness/build/bundles.mjs";
 
-// Every other test asserts that the real view never trips the harness's contract check;
-// this one proves the check bites: a sandbox bundle around a view that breaks the
-// contract on purpose replaces the built one for this page only.
-test("unknown components and props outside the SDK's contract are reported loudly", async ({ page }, testInfo) => {
-  const outfile = testInfo.outputPath("sandbox.js");
-  await buildSandbox({ view: path.join(root, "e2e/fixtures/ContractBreakingView.tsx"), outfile });
-  const bundle = await readFile(outfile, "utf8");
+// Every other test asserts that the real view never trips the harness's checks; these
+// prove the checks bite: a sandbox bundle around a view that misbehaves on purpose
+// replaces the built one for this page only.
+async function hostView(page: Page, outputPath: string, fixture: string): Promise<void> {
+  await buildSandbox({ view: path.join(root, "e2e/fixtures", fixture), outfile: outputPath });
+  const bundle = await readFile(outputPath, "utf8");
   await page.route("**/preview/sandbox.js", (route) => route.fulfill({ contentType: "text/javascript", body: bundle }));
+}
+
+test("unknown components and props outside the SDK's contract are reported loudly", async ({ page }, testInfo) => {
+  await hostView(page, testInfo.outputPath("sandbox.js"), "ContractBreakingView.tsx");
   const logged: string[] = [];
   page.on("console", (msg) => msg.type() === "error" && logged.push(msg.text()));
 
@@ -32,4 +35,10 @@ test("unknown components and props outside the SDK's contract are reported loudl
     expect(logged.some((line) => line.includes(message))).toBe(true);
   }
   await expect(page.getByTestId("app-drawer").getByRole("alert").filter({ hasText: "Unknown component: Marquee" })).toBeVisible();
+});
+
+test("an exception inside the sandbox is shown on the page", async ({ page }, testInfo) => {
+  await hostView(page, testInfo.outputPath("sandbox.js"), "ThrowingView.tsx");
+  await page.goto("/preview?account=acct_DemoLinked&customer=cus_DemoFull");
+  await expect(page.getByTestId("harness-violations")).toContainText("sandbox: Error: the extension failed after its first render");
 });

@@ -7,6 +7,7 @@ import { createRoot } from "@remote-ui/react";
 import { createEndpoint, fromInsideIframe, retain } from "@remote-ui/rpc";
 import View from "harness:view";
 import type { ContextProps, PlatformApi, SandboxApi } from "../platform/api";
+import { ErrorBoundary } from "./ErrorBoundary";
 
 const endpoint = createEndpoint<PlatformApi>(fromInsideIframe());
 (globalThis as { __StripeExtExports?: unknown }).__StripeExtExports = { endpoint };
@@ -15,8 +16,9 @@ function describe(error: unknown): string {
   return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }
 
-addEventListener("error", (event) => endpoint.call.reportSandboxError(describe(event.error ?? event.message)));
-addEventListener("unhandledrejection", (event) => endpoint.call.reportSandboxError(describe(event.reason)));
+const report = (error: unknown) => endpoint.call.reportSandboxError(describe(error));
+addEventListener("error", (event) => report(event.error ?? event.message));
+addEventListener("unhandledrejection", (event) => report(event.reason));
 
 const api = {
   render(channel: RemoteChannel, props: ContextProps) {
@@ -25,7 +27,11 @@ const api = {
     retain(channel);
     retain(props);
     const root = createRemoteRoot(channel);
-    createRoot(root).render(<View {...props} />);
+    createRoot(root).render(
+      <ErrorBoundary onError={report}>
+        <View {...props} />
+      </ErrorBoundary>,
+    );
     // The reconciler never mounts the root itself.
     root.mount();
   },
