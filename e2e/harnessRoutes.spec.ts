@@ -4,10 +4,13 @@ import { expect, test } from "@playwright/test";
 // so there it must not exist at all.
 const live = process.env.E2E_LIVE_URL!;
 
-test("in live mode the preview page, its sandbox document and its routes answer 404", async ({ request }) => {
+test("in live mode the preview page, its sandbox document, its bundles and its routes answer 404", async ({ request }) => {
   expect((await request.get(`${live}/`)).status()).toBe(200);
   expect((await request.get(`${live}/preview`)).status()).toBe(404);
   expect((await request.get(`${live}/preview/sandbox`)).status()).toBe(404);
+  // Its built bundles too, although they are static files.
+  expect((await request.get(`${live}/preview/sandbox.js`)).status()).toBe(404);
+  expect((await request.get(`${live}/preview/renderer.js`)).status()).toBe(404);
   expect((await request.get(`${live}/api/preview/fault?account=acct_DemoLinked`)).status()).toBe(404);
   expect((await request.post(`${live}/api/preview/fault`, { data: { account: "acct_DemoLinked", on: true } })).status()).toBe(404);
   const sign = await request.post(`${live}/api/preview/sign`, { data: { user_id: "usr_x", account_id: "acct_DemoLinked" } });
