@@ -24,6 +24,7 @@ const GLYPHS: Record<string, string> = {
   lightningBolt: "M9 1 3 9h4.5L7 15l6-8H8.5z",
   usage: "M2 14V9M6 14V5M10 14V7M14 14V2",
   barChart: "M2 14V9M6 14V5M10 14V7M14 14V2",
+  barGraph: "M2 14V9M6 14V5M10 14V7M14 14V2",
   toggle: "M5 4h6a4 4 0 0 1 0 8H5a4 4 0 0 1 0-8zM11 10a2 2 0 1 0 0-4 2 2 0 0 0 0 4z",
   flag: "M3 15V2M3 2h9l-2 3.5L12 9H3",
   lock: "M4 7V5a4 4 0 0 1 8 0v2M3 7h10v7H3z",
