@@ -30,12 +30,12 @@ export function ExtensionHost({ account, customer, overlay, onToast }: { account
     frameSlot.current!.appendChild(iframe);
     const props = contextProps(account, customer, window.location.origin);
     const endpoint = createEndpoint<SandboxApi>(fromIframe(iframe, { terminate: false }));
-    endpoint.expose({
-      ...dashboardPlatform(props, {
+    endpoint.expose(
+      dashboardPlatform(props, {
         toast: onToast,
         sandboxError: (message) => reportViolation("sandbox", message),
       }),
-    });
+    );
     endpoint.call.render(receiver.receive, props).catch((err: unknown) => reportViolation("sandbox", `render failed: ${String(err)}`));
     return () => {
       endpoint.terminate();

@@ -25,10 +25,11 @@ export interface ContextProps {
   };
 }
 
+// Type aliases, not interfaces: @remote-ui/rpc's `expose` takes an index-signature type.
 /** What the sandbox exposes to the page. */
-export interface SandboxApi {
+export type SandboxApi = {
   render(channel: RemoteChannel, props: ContextProps): void;
-}
+};
 
 export interface ToastHandle {
   update(message: string, options?: unknown): void;
@@ -36,7 +37,7 @@ export interface ToastHandle {
 }
 
 /** The Dashboard platform calls the SDK makes (`getHostEndpoint().call.*`), plus error relay. */
-export interface PlatformApi {
+export type PlatformApi = {
   supportsFetchAppEmbeddedKey(): Promise<boolean>;
   fetchStripeSignature(additionalPayload?: Record<string, string | number | boolean>): Promise<string>;
   showToast(message: string, options?: { type?: string; action?: string }): Promise<ToastHandle>;
@@ -51,4 +52,4 @@ export interface PlatformApi {
   fetchAppEmbeddedKey(): Promise<never>;
   /** Uncaught errors inside the sandbox, so the page can show them instead of a blank drawer. */
   reportSandboxError(message: string): void;
-}
+};
