@@ -45,6 +45,14 @@ async function submitConnect(fields: Record<string, string>) {
   return nextOutcome(() => connectAction(form));
 }
 
+/** The stand-in's consent form, posted the way the browser posts it. */
+async function decide(fields: Iterable<[string, string]>) {
+  const { POST } = await import("@/app/dev/stripe/oauth/v2/authorize/decision/route");
+  const form = new FormData();
+  for (const [k, v] of fields) form.set(k, v);
+  return POST(new Request("http://localhost:3000/dev/stripe/oauth/v2/authorize/decision", { method: "POST", body: form }));
+}
+
 /** Stripe's redirect to the callback route, then the browser following it to the result page. */
 async function callback(query: Record<string, string>) {
   const { GET } = await import("@/app/oauth/callback/route");
@@ -95,13 +103,9 @@ describe("the install pages, through their real handlers", () => {
     expect(consent).toContain("Approve");
     expect(consent).toContain("Deny");
 
-    const { decideAction } = await import("@/app/dev/stripe/oauth/v2/authorize/actions");
-    const form = new FormData();
-    for (const [k, v] of authorize.searchParams) form.set(k, v);
-    form.set("account", "acct_DemoUnlinked");
-    form.set("decision", "approve");
-    const back = await nextOutcome(() => decideAction(form));
-    const returned = new URL((back as { redirect: string }).redirect);
+    const back = await decide([...authorize.searchParams, ["account", "acct_DemoUnlinked"], ["decision", "approve"]]);
+    expect(back.status).toBe(303);
+    const returned = new URL(back.headers.get("location")!);
     expect(`${returned.origin}${returned.pathname}`).toBe("http://localhost:3000/oauth/callback");
     expect(returned.searchParams.get("state")).toBe(state);
     const code = returned.searchParams.get("code")!;
@@ -126,11 +130,7 @@ describe("the install pages, through their real handlers", () => {
     jar.clear();
     const started = (await submitConnect({ workspace: "sandbox", mode: "test", account: "acct_Denier" })) as { redirect: string };
     const authorize = new URL(started.redirect);
-    const { decideAction } = await import("@/app/dev/stripe/oauth/v2/authorize/actions");
-    const form = new FormData();
-    for (const [k, v] of authorize.searchParams) form.set(k, v);
-    form.set("decision", "deny");
-    const back = new URL(((await nextOutcome(() => decideAction(form))) as { redirect: string }).redirect);
+    const back = new URL((await decide([...authorize.searchParams, ["decision", "deny"]])).headers.get("location")!);
     expect(back.searchParams.get("error")).toBe("access_denied");
     const html = await callback(Object.fromEntries(back.searchParams));
     expect(html).toContain("Install cancelled");
@@ -166,13 +166,14 @@ describe("the install pages, through their real handlers", () => {
       }),
     );
     expect(html).toContain("Invalid install request");
-    const { decideAction } = await import("@/app/dev/stripe/oauth/v2/authorize/actions");
-    const form = new FormData();
-    form.set("client_id", "ca_DemoSandbox");
-    form.set("redirect_uri", "https://attacker.example/cb");
-    form.set("decision", "approve");
-    form.set("account", "acct_X");
-    expect(await nextOutcome(() => decideAction(form))).toEqual({ notFound: true });
+    const refused = await decide([
+      ["client_id", "ca_DemoSandbox"],
+      ["redirect_uri", "https://attacker.example/cb"],
+      ["decision", "approve"],
+      ["account", "acct_X"],
+    ]);
+    expect(refused.status).toBe(404);
+    expect(refused.headers.get("location")).toBeNull();
   });
 
   it("serves the stand-in token endpoint in sandbox mode with Stripe's errors", async () => {
@@ -218,8 +219,7 @@ describe("the stand-ins in live mode", () => {
       expect(res.status).toBe(404);
       const { default: AuthorizePage } = await import("@/app/dev/stripe/oauth/v2/authorize/page");
       expect(await nextOutcome(() => AuthorizePage({ searchParams: Promise.resolve({}) }))).toEqual({ notFound: true });
-      const { decideAction } = await import("@/app/dev/stripe/oauth/v2/authorize/actions");
-      expect(await nextOutcome(() => decideAction(new FormData()))).toEqual({ notFound: true });
+      expect((await decide([["client_id", "ca_DemoSandbox"], ["redirect_uri", "http://localhost:3000/oauth/callback"], ["decision", "approve"], ["account", "acct_X"]])).status).toBe(404);
     } finally {
       process.env = saved;
       vi.resetModules();

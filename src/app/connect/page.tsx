@@ -1,3 +1,4 @@
+import { installPageMetadata } from "@/app/oauth/metadata";
 import { getConfig } from "@/server/config";
 import { connectQuery } from "@/server/oauth/connectForm";
 import { availableModes, sandboxOffered } from "@/server/oauth/startInstall";
@@ -6,7 +7,7 @@ import { connectAction } from "./actions";
 import { connectErrorMessage } from "./errorMessages";
 
 export const dynamic = "force-dynamic";
-export const metadata = { title: "Connect Stigg — Stigg App for Stripe" };
+export const metadata = installPageMetadata("Connect Stigg — Stigg App for Stripe");
 
 type SearchParams = Record<string, string | string[] | undefined>;
 

@@ -1,11 +1,12 @@
 import { cookies } from "next/headers";
+import { installPageMetadata } from "@/app/oauth/metadata";
 import { getConfig } from "@/server/config";
 import { decodeResult, RESULT_COOKIE } from "@/server/oauth/resultCookie";
 import { buttonStyle, Card } from "../Card";
 import { outcomeMessage } from "./outcomeMessage";
 
 export const dynamic = "force-dynamic";
-export const metadata = { title: "Connect Stigg — Stigg App for Stripe" };
+export const metadata = installPageMetadata("Connect Stigg — Stigg App for Stripe");
 
 /** Where the callback sends the browser: what happened to the install, and what to do next. */
 export default async function InstallResultPage() {

@@ -1,13 +1,13 @@
 import { notFound } from "next/navigation";
+import { installPageMetadata } from "@/app/oauth/metadata";
 import { getConfig } from "@/server/config";
 import { UNLINKED_ACCOUNT } from "../../../../../../../prisma/seed/demoData";
 import { buttonStyle, Card } from "@/app/oauth/Card";
 import { devStandIn } from "../../../devStandIn";
-import { decideAction } from "./actions";
 import { checkAuthorizeRequest } from "./authorizeRequest";
 
 export const dynamic = "force-dynamic";
-export const metadata = { title: "Stripe stand-in — install app" };
+export const metadata = installPageMetadata("Stripe stand-in — install app");
 
 type SearchParams = Record<string, string | string[] | undefined>;
 
@@ -28,7 +28,7 @@ export default async function StandInAuthorizePage({ searchParams }: { searchPar
         Local stand-in for Stripe&apos;s install page (sandbox mode). No Stripe account is involved; installs are in test mode.
       </p>
       <p>The app will be able to read your customers in the Stripe Dashboard.</p>
-      <form action={decideAction}>
+      <form method="post" action="/dev/stripe/oauth/v2/authorize/decision">
         <input type="hidden" name="client_id" value={req.client_id} />
         <input type="hidden" name="redirect_uri" value={req.redirect_uri} />
         {req.state !== undefined && <input type="hidden" name="state" value={req.state} />}
