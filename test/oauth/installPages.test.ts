@@ -150,6 +150,25 @@ describe("the install pages, through their real handlers", () => {
     expect(outcome).toEqual({ redirect: "/connect?error=invalid_input&account=acct_DemoUnlinked" });
   });
 
+  it("shows a page with a reference when this host fails mid-install, storing nothing", async () => {
+    jar.clear();
+    const started = (await submitConnect({ workspace: "sandbox", mode: "test", account: "acct_HostFails" })) as { redirect: string };
+    const authorize = new URL(started.redirect);
+    const back = new URL(
+      (await decide([...authorize.searchParams, ["account", "acct_HostFails"], ["decision", "approve"]])).headers.get("location")!,
+    );
+    const { getDb } = await import("@/server/db/client");
+    const failing = vi.spyOn((await getDb()).oAuthState, "updateMany").mockRejectedValueOnce(new Error("database went away"));
+    try {
+      const html = await callback(Object.fromEntries(back.searchParams));
+      expect(html).toContain("Something went wrong on our side");
+      expect(html).toContain('data-testid="correlation-id"');
+    } finally {
+      failing.mockRestore();
+    }
+    expect(await links("acct_HostFails")).toHaveLength(0);
+  });
+
   it("says there is nothing to report when the result page is opened on its own", async () => {
     jar.clear();
     const { default: ResultPage } = await import("@/app/oauth/result/page");

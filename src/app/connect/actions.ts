@@ -28,16 +28,14 @@ export async function connectAction(formData: FormData): Promise<never> {
   if (!parsed.success) return back("invalid_input");
 
   const config = getConfig();
+  const log = logger().child({ correlationId: randomUUID() });
   let started: { state: string; url: string };
   try {
-    started = await startInstall(parsed.data, {
-      db: await getDb(),
-      config,
-      log: logger().child({ correlationId: randomUUID() }),
-    });
+    started = await startInstall(parsed.data, { db: await getDb(), config, log });
   } catch (err) {
     if (err instanceof ConnectError) return back(err.reason);
-    throw err;
+    log.error({ err, event: "oauth.connect.internal_error" }, "could not start the install");
+    return back("internal_error");
   }
   (await cookies()).set(STATE_COOKIE, started.state, stateCookieOptions(config.publicUrl));
   return redirect(started.url);

@@ -24,6 +24,8 @@ export const installOutcome = z.discriminatedUnion("kind", [
     reason: z.enum(["invalid_grant", "unauthorized", "rejected", "stripe_unavailable", "unreachable", "unexpected_response"]),
   }),
   z.object({ kind: z.literal("mode_mismatch") }),
+  /** This host failed (say, its database); the reference in the logs tells what. */
+  z.object({ kind: z.literal("internal_error") }),
 ]);
 
 export type InstallOutcome = z.infer<typeof installOutcome>;

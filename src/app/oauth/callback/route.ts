@@ -6,6 +6,7 @@ import { correlationIdFrom } from "@/server/log/correlation";
 import { logger } from "@/server/log/logger";
 import { STATE_COOKIE, stateCookieOptions } from "@/server/oauth/browserBinding";
 import { completeInstall } from "@/server/oauth/completeInstall";
+import type { InstallOutcome } from "@/server/oauth/installOutcome";
 import { encodeResult, RESULT_COOKIE, RESULT_PATH, resultCookieOptions } from "@/server/oauth/resultCookie";
 
 export const dynamic = "force-dynamic";
@@ -22,11 +23,15 @@ export async function GET(req: NextRequest): Promise<Response> {
     const values = req.nextUrl.searchParams.getAll(key);
     query[key] = values.length === 1 ? values[0]! : values;
   }
-  const outcome = await completeInstall(query, req.cookies.get(STATE_COOKIE)?.value, {
-    db: await getDb(),
-    config,
-    log: logger().child({ correlationId }),
-  });
+  const log = logger().child({ correlationId });
+  let outcome: InstallOutcome;
+  try {
+    outcome = await completeInstall(query, req.cookies.get(STATE_COOKIE)?.value, { db: await getDb(), config, log });
+  } catch (err) {
+    // Still a page the user can act on, with the reference that finds this log line.
+    log.error({ err, event: "oauth.callback.internal_error" }, "install failed on this host");
+    outcome = { kind: "internal_error" };
+  }
 
   const res = NextResponse.redirect(`${config.publicUrl}${RESULT_PATH}`, 303);
   res.cookies.set(RESULT_COOKIE, encodeResult({ outcome, correlationId }), resultCookieOptions(config.publicUrl));

@@ -115,5 +115,15 @@ export function outcomeMessage(outcome: InstallOutcome, mode: Mode): OutcomeMess
         lines: ["Stripe confirmed an install in a different mode (test or live) than the one you chose. Nothing was connected.", RESTART],
         next: connect,
       };
+    case "internal_error":
+      return {
+        title: "Something went wrong on our side",
+        tone: "error",
+        lines: [
+          "The install could not be completed because of an error on this server. Nothing was connected.",
+          "Try again; if it keeps failing, contact support with the reference below.",
+        ],
+        next: connect,
+      };
   }
 }
