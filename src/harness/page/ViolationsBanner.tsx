@@ -7,7 +7,7 @@ export function ViolationsBanner() {
   if (list.length === 0) return null;
   return (
     <div className="harness-violations" role="alert" data-testid="harness-violations">
-      <strong>The extension broke the Stripe UI contract ({list.length}):</strong>
+      <strong>The extension failed or broke the Stripe UI contract ({list.length}):</strong>
       <ul>
         {list.map((v, i) => (
           <li key={i}>
