@@ -85,6 +85,7 @@ describe.each(storeKinds)("starting an install on $name", (kind) => {
     expect(b.workspaceId).toBe(a.workspaceId);
     const ws = await store.db.workspace.findUniqueOrThrow({ where: { id: a.workspaceId } });
     expect(ws).toMatchObject({ sourceKind: "stigg", stiggApiUrl: stigg.url });
+    expect(ws.displayName).toBe(`Stigg environment ${a.workspaceId.slice("ws_stigg_".length, "ws_stigg_".length + 6)} (${new URL(stigg.url).host})`);
     expect(ws.stiggApiKeySealed).not.toContain(GOOD_KEY);
     expect(open(ws.stiggApiKeySealed!, stiggApiKeyContext(ws.id), keyringFor(config))).toBe(GOOD_KEY);
     expect(text()).not.toContain(GOOD_KEY);

@@ -18,10 +18,12 @@ export async function upsertStiggWorkspace(
   input: { apiUrl: string; apiKey: string },
   keyring: Keyring,
 ): Promise<{ id: string; displayName: string }> {
-  const id = `ws_stigg_${createHash("sha256").update(`${input.apiUrl}\n${input.apiKey}`).digest("hex").slice(0, 20)}`;
+  const digest = createHash("sha256").update(`${input.apiUrl}\n${input.apiKey}`).digest("hex").slice(0, 20);
+  const id = `ws_stigg_${digest}`;
   const data = {
     sourceKind: "stigg" as const,
-    displayName: `Stigg environment (key …${input.apiKey.slice(-4)})`,
+    // Shown on pages: named by the id's digest, never by any part of the key.
+    displayName: `Stigg environment ${digest.slice(0, 6)} (${new URL(input.apiUrl).host})`,
     stiggAppBaseUrl: STIGG_APP_URL,
     stiggApiUrl: input.apiUrl,
     stiggApiKeySealed: seal(input.apiKey, stiggApiKeyContext(id), keyring),
