@@ -1,6 +1,7 @@
 import { readFile, readdir } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import {
   bindMigrationAwareSqlAdapterFactory,
   type SqlMigrationAwareDriverAdapterFactory,
@@ -24,9 +25,8 @@ function loadBindings(): Promise<Bindings> {
     const pkg = "@prisma/schema-engine-wasm";
     const require = createRequire(path.join(process.cwd(), "package.json"));
     const dir = path.dirname(require.resolve(`${pkg}/schema_engine_bg`));
-    const glue = (await import(
-      /* webpackIgnore: true */ /* turbopackIgnore: true */ `file://${path.join(dir, "schema_engine_bg.js")}`
-    )) as Bindings;
+    const glueUrl = pathToFileURL(path.join(dir, "schema_engine_bg.js")).href;
+    const glue = (await import(/* webpackIgnore: true */ /* turbopackIgnore: true */ glueUrl)) as Bindings;
     const bytes = await readFile(path.join(dir, "schema_engine_bg.wasm"));
     const { instance } = await WebAssembly.instantiate(bytes, { "./schema_engine_bg.js": glue });
     glue.__wbg_set_wasm(instance.exports);
