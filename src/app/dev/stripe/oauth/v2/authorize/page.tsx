@@ -1,8 +1,8 @@
 import { notFound } from "next/navigation";
+import { buttonStyle, Card } from "@/app/oauth/Card";
 import { installPageMetadata } from "@/app/oauth/metadata";
 import { getConfig } from "@/server/config";
 import { UNLINKED_ACCOUNT } from "../../../../../../../prisma/seed/demoData";
-import { buttonStyle, Card } from "@/app/oauth/Card";
 import { devStandIn } from "../../../devStandIn";
 import { checkAuthorizeRequest } from "./authorizeRequest";
 
