@@ -2,6 +2,7 @@ import { useId, useState, type ReactNode } from "react";
 import { cssToStyle } from "../css";
 import { changeEvent, invoke, keyEvent } from "../events";
 import { useEchoedValue } from "../useEchoedValue";
+import { reportViolation } from "../violations";
 
 interface FieldChrome {
   label?: ReactNode;
@@ -98,6 +99,8 @@ export function Select(props: FieldChrome & {
   onChange?: (e: unknown) => void;
 }) {
   const id = useId();
+  // Not drawn by the harness yet: say so rather than show a single select.
+  if (props.multiple) reportViolation("Select", "multiple selection is accepted by the SDK but not rendered by the harness");
   const single = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
   const [value, type] = useEchoedValue(single(props.value), single(props.defaultValue));
   return (
