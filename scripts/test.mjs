@@ -31,8 +31,7 @@ async function vitest(name, args, env = {}) {
 let stoppedBy;
 try {
   await generatePrismaClient();
-  await run("tsc", ["--noEmit", "-p", "."]);
-  await run("tsc", ["--noEmit", "-p", "stripe-app"]);
+  await run("npm", ["run", "--silent", "typecheck"]);
 
   // The PGlite run is the default; TEST_DATABASE_URL must not leak into it.
   await vitest("unit-and-api", [], { TEST_DATABASE_URL: "" });

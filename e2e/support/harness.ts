@@ -1,7 +1,12 @@
 import path from "node:path";
 import { test as base, expect, type ConsoleMessage, type Frame, type Locator, type Page, type Request } from "@playwright/test";
 
-const SCREENSHOTS = path.resolve(import.meta.dirname, "../../docs/screenshots");
+// Every run keeps its pictures with the test results; `npm run screenshots` refreshes
+// the README's copies, so a plain test run leaves the work tree clean.
+const SCREENSHOTS = path.resolve(
+  import.meta.dirname,
+  process.env.UPDATE_README_SCREENSHOTS ? "../../docs/screenshots" : "../../test-results/screenshots",
+);
 export const SANDBOX_PATH = "/preview/sandbox";
 
 /** The preview page with the app drawer open on one account + customer. */
@@ -39,7 +44,7 @@ export class Harness {
     expect(res.ok()).toBe(true);
   }
 
-  /** Saves the page as docs/screenshots/<name>.png for the README. */
+  /** Saves the page as <name>.png (test-results/screenshots, or docs/screenshots for the README). */
   async screenshot(name: string): Promise<void> {
     await this.page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) });
   }
