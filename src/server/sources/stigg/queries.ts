@@ -1,0 +1,197 @@
+import { z } from "zod";
+
+/*
+ * The GraphQL operations this app sends to Stigg, and the shape of each answer.
+ *
+ * Where each shape comes from (public sources, read for field and argument names only):
+ * - Root fields, argument and input names, enum values: the types generated from Stigg's
+ *   schema in stiggio/api-client-go (generated-stiggModels.go, v6.21: CustomerFilter,
+ *   StringFieldComparison, CursorPaging, CustomerConnection, SubscriptionQueryFilter,
+ *   SubscriptionQueryFilterCustomerFilter, FetchEntitlementsQuery, EntitlementWithSummary,
+ *   EntitlementSummary, EntitlementFeature, CreditBalanceSummaryInput, CreditBalance,
+ *   UsageHistoryV2Input, UsageHistoryV2, UsageMarker, UsageHistoryPoint, SubscriptionStatus,
+ *   FeatureType, MeterType, EntitlementResetPeriod) and the operations in
+ *   generated-stiggClient.go (GetSubscriptions, GetEntitlements, GetUsageHistoryV2,
+ *   GetCreditBalance).
+ * - `customers(filter:, paging:)` and `entitlements(query:)` returning summaries: the schema
+ *   snapshot in stiggio/export-data-example (schema.graphql, Query type), still matching
+ *   the generated models above.
+ * - `subscriptions(filter:, paging:)` with edges/pageInfo: Stigg's docs, "List
+ *   Subscriptions" (api-reference/queries/list-subscriptions).
+ * Stigg's docs page for usage history shows another shape (totalUsage, periods); the
+ * generated client, which is built from the live schema, has markers and series, and so
+ * does this app.
+ */
+
+const isoDate = z
+  .string()
+  .refine((s) => !Number.isNaN(Date.parse(s)), "not a date")
+  .transform((s) => new Date(s).toISOString());
+
+export const subscriptionStatus = z.enum(["ACTIVE", "IN_TRIAL", "NOT_STARTED", "PAYMENT_PENDING", "CANCELED", "EXPIRED"]);
+
+export interface Operation<Vars, Data> {
+  operationName: string;
+  document: string;
+  data: z.ZodType<Data>;
+  /** Only for type inference of the variables; never read. */
+  readonly vars?: Vars;
+}
+
+function operation<Vars>() {
+  return <S extends z.ZodType>(op: { operationName: string; document: string; data: S }): Operation<Vars, z.infer<S>> =>
+    op as Operation<Vars, z.infer<S>>;
+}
+
+/** A Stripe customer is a Stigg customer whose billing id is the Stripe customer id. */
+export const findCustomerByBillingId = operation<{ billingId: string }>()({
+  operationName: "FindCustomerByBillingId",
+  document: `query FindCustomerByBillingId($billingId: String!) {
+  customers(filter: { billingId: { eq: $billingId } }, paging: { first: 1 }) {
+    edges { node { customerId name email billingId } }
+  }
+}`,
+  data: z.object({
+    customers: z.object({
+      edges: z.array(
+        z.object({
+          node: z.object({
+            customerId: z.string().min(1),
+            name: z.string().nullish(),
+            email: z.string().nullish(),
+            billingId: z.string().nullish(),
+          }),
+        }),
+      ),
+    }),
+  }),
+});
+
+export const stiggSubscription = z.object({
+  subscriptionId: z.string().min(1),
+  status: subscriptionStatus,
+  startDate: isoDate,
+  createdAt: isoDate.nullish(),
+  trialEndDate: isoDate.nullish(),
+  cancellationDate: isoDate.nullish(),
+  endDate: isoDate.nullish(),
+  plan: z.object({ refId: z.string(), displayName: z.string() }),
+});
+export type StiggSubscription = z.infer<typeof stiggSubscription>;
+
+const subscriptionsPage = z.object({
+  subscriptions: z.object({
+    edges: z.array(z.object({ node: stiggSubscription })),
+    pageInfo: z.object({ hasNextPage: z.boolean(), endCursor: z.string().nullish() }),
+  }),
+});
+export type SubscriptionsPage = z.infer<typeof subscriptionsPage>;
+
+/** Every subscription of one customer, whatever its status, a page at a time. */
+export const listCustomerSubscriptions = operation<{ customerId: string; first: number; after: string | null }>()({
+  operationName: "ListCustomerSubscriptions",
+  document: `query ListCustomerSubscriptions($customerId: String!, $first: Int!, $after: String) {
+  subscriptions(filter: { customer: { customerId: { eq: $customerId } } }, paging: { first: $first, after: $after }) {
+    edges { node { subscriptionId status startDate createdAt trialEndDate cancellationDate endDate plan { refId displayName } } }
+    pageInfo { hasNextPage endCursor }
+  }
+}`,
+  data: subscriptionsPage,
+});
+
+export const stiggEntitlement = z.object({
+  isGranted: z.boolean(),
+  usageLimit: z.number().nullish(),
+  hasUnlimitedUsage: z.boolean(),
+  hasSoftLimit: z.boolean().nullish(),
+  currentUsage: z.number().nullish(),
+  enumValues: z.array(z.string()).nullish(),
+  usagePeriodStart: isoDate.nullish(),
+  usagePeriodEnd: isoDate.nullish(),
+  resetPeriod: z.enum(["HOUR", "DAY", "WEEK", "MONTH", "YEAR"]).nullish(),
+  displayNameOverride: z.string().nullish(),
+  feature: z.object({
+    refId: z.string().min(1),
+    displayName: z.string(),
+    featureType: z.enum(["BOOLEAN", "NUMBER", "ENUM"]),
+    meterType: z.enum(["None", "Fluctuating", "Incremental"]).nullish(),
+    featureUnits: z.string().nullish(),
+    featureUnitsPlural: z.string().nullish(),
+  }),
+  summaries: z
+    .array(
+      z.object({
+        subscription: z
+          .object({ subscriptionId: z.string(), plan: z.object({ displayName: z.string() }).nullish() })
+          .nullish(),
+        plan: z.object({ displayName: z.string() }).nullish(),
+      }),
+    )
+    .nullish(),
+});
+export type StiggEntitlement = z.infer<typeof stiggEntitlement>;
+
+/**
+ * The customer's effective entitlements, one per feature, with the summaries that say
+ * which subscriptions (and plans) grant each one.
+ */
+export const getCustomerEntitlements = operation<{ query: { customerId: string } }>()({
+  operationName: "GetCustomerEntitlements",
+  document: `query GetCustomerEntitlements($query: FetchEntitlementsQuery!) {
+  entitlements(query: $query) {
+    isGranted usageLimit hasUnlimitedUsage hasSoftLimit currentUsage enumValues
+    usagePeriodStart usagePeriodEnd resetPeriod displayNameOverride
+    feature { refId displayName featureType meterType featureUnits featureUnitsPlural }
+    summaries { subscription { subscriptionId plan { displayName } } plan { displayName } }
+  }
+}`,
+  data: z.object({ entitlements: z.array(stiggEntitlement) }),
+});
+
+export const stiggCreditBalance = z.object({
+  currencyId: z.string().min(1),
+  currency: z
+    .object({
+      displayName: z.string().nullish(),
+      units: z.object({ singular: z.string(), plural: z.string() }).nullish(),
+    })
+    .nullish(),
+  currentBalance: z.number(),
+  totalGranted: z.number(),
+  totalConsumed: z.number(),
+});
+export type StiggCreditBalance = z.infer<typeof stiggCreditBalance>;
+
+export const getCreditBalances = operation<{ input: { customerId: string } }>()({
+  operationName: "GetCreditBalances",
+  document: `query GetCreditBalances($input: CreditBalanceSummaryInput!) {
+  creditBalanceSummary(input: $input) {
+    balances { currencyId currency { displayName units { singular plural } } currentBalance totalGranted totalConsumed }
+  }
+}`,
+  data: z.object({ creditBalanceSummary: z.object({ balances: z.array(stiggCreditBalance) }) }),
+});
+
+export const stiggUsageHistory = z.object({
+  markers: z.array(z.object({ type: z.string(), timestamp: isoDate })),
+  series: z.array(
+    z.object({
+      tags: z.array(z.object({ key: z.string(), value: z.string() })).nullish(),
+      points: z.array(z.object({ timestamp: isoDate, value: z.number(), isResetPoint: z.boolean() })),
+    }),
+  ),
+});
+export type StiggUsageHistory = z.infer<typeof stiggUsageHistory>;
+
+export const getUsageHistory = operation<{
+  input: { customerId: string; featureId: string; startDate: string; endDate: string };
+}>()({
+  operationName: "GetUsageHistory",
+  document: `query GetUsageHistory($input: UsageHistoryV2Input!) {
+  usageHistoryV2(input: $input) {
+    markers { type timestamp }
+    series { tags { key value } points { timestamp value isResetPoint } }
+  }
+}`,
+  data: z.object({ usageHistoryV2: stiggUsageHistory }),
+});

@@ -1,0 +1,188 @@
+import type { StiggEntitlementRow, StiggFixture, StiggSubscriptionRow } from "../../standins/stigg";
+
+/** One Stigg environment covering every entitlement kind and subscription status. */
+export const FULL = { stripe: "cus_StiggFull", stigg: "acme-corp" } as const;
+export const EMAIL_ONLY = { stripe: "cus_StiggEmailOnly", stigg: "solo-dev" } as const;
+export const MANY_SUBSCRIPTIONS = { stripe: "cus_StiggMany", stigg: "big-co" } as const;
+export const UNKNOWN_STRIPE_CUSTOMER = "cus_StiggUnknown";
+export const STIGG_KEY = "server-7d2e9b1c-fixture-key";
+
+const sub = (
+  subscriptionId: string,
+  status: StiggSubscriptionRow["status"],
+  plan: [string, string],
+  dates: Partial<Pick<StiggSubscriptionRow, "startDate" | "createdAt" | "trialEndDate" | "cancellationDate" | "endDate">>,
+  customerId: string = FULL.stigg,
+): StiggSubscriptionRow => ({
+  customerId,
+  subscriptionId,
+  status,
+  startDate: dates.startDate ?? "2026-10-01T00:00:00.000Z",
+  createdAt: dates.createdAt === undefined ? "2026-09-28T08:00:00.000Z" : dates.createdAt,
+  trialEndDate: dates.trialEndDate ?? null,
+  cancellationDate: dates.cancellationDate ?? null,
+  endDate: dates.endDate ?? null,
+  plan: { refId: plan[0], displayName: plan[1] },
+});
+
+const PRO = ["plan-pro", "Pro"] as [string, string];
+const TEAM = ["plan-team", "Team"] as [string, string];
+
+export const subscriptions: StiggSubscriptionRow[] = [
+  sub("sub-pro", "ACTIVE", PRO, { startDate: "2026-10-01T00:00:00.000Z" }),
+  sub("sub-team-trial", "IN_TRIAL", TEAM, {
+    startDate: "2026-11-10T00:00:00.000Z",
+    createdAt: "2026-11-10T00:00:00.000Z",
+    trialEndDate: "2026-12-10T00:00:00.000Z",
+  }),
+  sub("sub-starter-old", "CANCELED", ["plan-starter", "Starter"], {
+    startDate: "2026-01-01T00:00:00.000Z",
+    createdAt: "2025-12-30T00:00:00.000Z",
+    cancellationDate: "2026-09-30T00:00:00.000Z",
+    endDate: "2026-09-30T00:00:00.000Z",
+  }),
+  sub("sub-enterprise-next", "NOT_STARTED", ["plan-enterprise", "Enterprise"], { startDate: "2027-01-01T00:00:00.000Z" }),
+  sub("sub-pending", "PAYMENT_PENDING", PRO, { startDate: "2026-11-20T00:00:00.000Z", createdAt: null }),
+  sub("sub-expired", "EXPIRED", TEAM, { startDate: "2025-06-01T00:00:00.000Z", endDate: "2025-12-01T00:00:00.000Z" }),
+  // 120 subscriptions: more than one page of the app's paging.
+  ...Array.from({ length: 120 }, (_, i) =>
+    sub(`sub-many-${String(i).padStart(3, "0")}`, "EXPIRED", PRO, { startDate: "2025-01-01T00:00:00.000Z" }, MANY_SUBSCRIPTIONS.stigg),
+  ),
+];
+
+const granted = (...subs: [string, string][]) =>
+  subs.map(([subscriptionId, planName]) => ({ subscription: { subscriptionId, plan: { displayName: planName } }, plan: { displayName: planName } }));
+
+const entitlement = (
+  feature: Partial<StiggEntitlementRow["feature"]> & { refId: string; displayName: string },
+  grant: Partial<Omit<StiggEntitlementRow, "feature">>,
+): StiggEntitlementRow => ({
+  isGranted: true,
+  usageLimit: null,
+  hasUnlimitedUsage: false,
+  hasSoftLimit: false,
+  currentUsage: null,
+  enumValues: null,
+  usagePeriodStart: null,
+  usagePeriodEnd: null,
+  resetPeriod: null,
+  displayNameOverride: null,
+  summaries: [],
+  ...grant,
+  feature: { featureType: "NUMBER", meterType: "None", featureUnits: null, featureUnitsPlural: null, ...feature },
+});
+
+export const entitlements = {
+  sso: entitlement({ refId: "feature-sso", displayName: "Single sign-on", featureType: "BOOLEAN", meterType: null }, { summaries: granted(["sub-pro", "Pro"]) }),
+  auditLog: entitlement(
+    { refId: "feature-audit-log", displayName: "Audit log", featureType: "BOOLEAN", meterType: null },
+    { isGranted: false, summaries: granted(["sub-team-trial", "Team"]) },
+  ),
+  maxProjects: entitlement(
+    { refId: "feature-max-projects", displayName: "Projects", featureUnits: "project", featureUnitsPlural: "projects" },
+    { usageLimit: 25, summaries: granted(["sub-pro", "Pro"], ["sub-team-trial", "Team"]) },
+  ),
+  workspaces: entitlement(
+    { refId: "feature-workspaces", displayName: "Workspaces" },
+    { hasUnlimitedUsage: true, usageLimit: null, summaries: granted(["sub-pro", "Pro"]) },
+  ),
+  retention: entitlement(
+    { refId: "feature-retention-days", displayName: "Retention", featureUnits: "day", featureUnitsPlural: null },
+    { usageLimit: null, summaries: granted(["sub-pro", "Pro"]) },
+  ),
+  region: entitlement(
+    { refId: "feature-region", displayName: "Data region", featureType: "ENUM", meterType: null },
+    { enumValues: ["eu-west", "us-east"], summaries: granted(["sub-pro", "Pro"]) },
+  ),
+  apiCalls: entitlement(
+    { refId: "feature-api-calls", displayName: "API calls", meterType: "Incremental", featureUnits: "call", featureUnitsPlural: "calls" },
+    {
+      usageLimit: 10_000,
+      currentUsage: 8_200,
+      resetPeriod: "MONTH",
+      usagePeriodStart: "2026-11-01T00:00:00.000Z",
+      usagePeriodEnd: "2026-12-01T00:00:00.000Z",
+      summaries: granted(["sub-pro", "Pro"]),
+    },
+  ),
+  seats: entitlement(
+    { refId: "feature-seats", displayName: "Seats", meterType: "Fluctuating", featureUnits: "seat", featureUnitsPlural: "seats" },
+    {
+      usageLimit: 10,
+      currentUsage: 12,
+      hasSoftLimit: true,
+      displayNameOverride: "Team seats",
+      // Two summaries from the same subscription (plan and add-on) name it once.
+      summaries: [...granted(["sub-pro", "Pro"], ["sub-pro", "Pro"], ["sub-team-trial", "Team"])],
+    },
+  ),
+  storage: entitlement(
+    { refId: "feature-storage-gb", displayName: "Storage", meterType: "Incremental" },
+    {
+      hasUnlimitedUsage: true,
+      usageLimit: null,
+      currentUsage: 5,
+      resetPeriod: "HOUR",
+      // Granted by a promotion only: no subscription to name.
+      summaries: [{ subscription: null, plan: null }],
+    },
+  ),
+} satisfies Record<string, StiggEntitlementRow>;
+
+export const fixture: StiggFixture = {
+  customers: [
+    { customerId: FULL.stigg, name: "Acme Corp", email: "billing@acme.test", billingId: FULL.stripe },
+    { customerId: EMAIL_ONLY.stigg, name: null, email: "solo@dev.test", billingId: EMAIL_ONLY.stripe },
+    { customerId: MANY_SUBSCRIPTIONS.stigg, name: "Big Co", email: null, billingId: MANY_SUBSCRIPTIONS.stripe },
+    { customerId: "no-billing", name: "Not in Stripe", email: null, billingId: null },
+  ],
+  subscriptions,
+  entitlements: { [FULL.stigg]: Object.values(entitlements) },
+  credits: {
+    [FULL.stigg]: [
+      {
+        currencyId: "cred-ai-tokens",
+        currency: { displayName: "AI tokens", units: { singular: "token", plural: "tokens" } },
+        currentBalance: 750,
+        totalGranted: 1_000,
+        totalConsumed: 250,
+      },
+    ],
+  },
+  usage: {
+    // Levels as Stigg reports them: usage so far in the period, back to zero at a reset.
+    [`${FULL.stigg}/feature-api-calls`]: {
+      markers: [
+        { type: "PERIODIC_RESET", timestamp: "2026-11-01T00:00:00.000Z" },
+        { type: "SUBSCRIPTION_CHANGE_RESET", timestamp: "2026-11-15T00:00:00.000Z" },
+      ],
+      series: [
+        {
+          tags: [],
+          points: [
+            { timestamp: "2026-10-20T10:00:00.000Z", value: 9_000, isResetPoint: false }, // before the window
+            { timestamp: "2026-11-02T10:00:00.000Z", value: 100, isResetPoint: false },
+            { timestamp: "2026-11-02T20:00:00.000Z", value: 300, isResetPoint: false },
+            { timestamp: "2026-11-03T09:00:00.000Z", value: 450, isResetPoint: false },
+            { timestamp: "2026-11-15T00:00:00.000Z", value: 20, isResetPoint: true },
+            { timestamp: "2026-11-15T12:00:00.000Z", value: 70, isResetPoint: false },
+          ],
+        },
+      ],
+    },
+    [`${FULL.stigg}/feature-seats`]: {
+      markers: [],
+      series: [
+        {
+          tags: [],
+          points: [
+            { timestamp: "2026-11-20T08:00:00.000Z", value: 3, isResetPoint: false },
+            { timestamp: "2026-11-20T12:00:00.000Z", value: 5, isResetPoint: false },
+            { timestamp: "2026-11-20T18:00:00.000Z", value: 4, isResetPoint: false },
+            { timestamp: "2026-11-21T09:00:00.000Z", value: 12, isResetPoint: false },
+          ],
+        },
+      ],
+    },
+  },
+};

@@ -1,0 +1,261 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { Customer } from "@/contract";
+import { StiggGraphqlClient } from "@/server/sources/stigg/graphqlClient";
+import { getCustomerEntitlements } from "@/server/sources/stigg/queries";
+import { StiggSource } from "@/server/sources/stigg/stiggSource";
+import { TtlCache } from "@/server/sources/stigg/ttlCache";
+import { SourceUnavailableError } from "@/server/sources/types";
+import { startStiggStandIn, type StiggStandIn } from "../../standins/stigg";
+import { closedPortUrl } from "../../oauth/fixedResponder";
+import { EMAIL_ONLY, fixture, FULL, MANY_SUBSCRIPTIONS, STIGG_KEY, UNKNOWN_STRIPE_CUSTOMER } from "./fixture";
+
+const APP = "https://app.stigg.test";
+let stigg: StiggStandIn;
+
+beforeAll(async () => {
+  stigg = await startStiggStandIn([STIGG_KEY], fixture);
+});
+afterAll(() => stigg?.close());
+
+function sourceWith(options: { apiKey?: string; apiUrl?: string; timeoutMs?: number } = {}) {
+  const client = new StiggGraphqlClient({
+    apiUrl: options.apiUrl ?? stigg.url,
+    apiKey: options.apiKey ?? STIGG_KEY,
+    timeoutMs: options.timeoutMs ?? 2_000,
+    retryDelayMs: 5,
+  });
+  return new StiggSource(client, new TtlCache(30_000, 100), { id: "ws_test", stiggAppBaseUrl: APP });
+}
+
+async function failure(p: Promise<unknown>): Promise<SourceUnavailableError> {
+  const err = await p.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(err).toBeInstanceOf(SourceUnavailableError);
+  return err as SourceUnavailableError;
+}
+
+let source: StiggSource;
+let acme: Customer;
+beforeEach(async () => {
+  source = sourceWith();
+  acme = (await source.findCustomer(FULL.stripe))!;
+});
+
+describe("finding the Stripe customer in Stigg", () => {
+  it("looks the customer up by billing id and links to it in the Stigg app", async () => {
+    expect(acme).toEqual({
+      stripeCustomerId: FULL.stripe,
+      stiggCustomerId: FULL.stigg,
+      name: "Acme Corp",
+      email: "billing@acme.test",
+      stiggUrl: `${APP}/customers/${FULL.stigg}`,
+    });
+    const sent = stigg.received.filter((r) => r.operationName === "FindCustomerByBillingId").at(-1)!;
+    expect(sent.variables).toEqual({ billingId: FULL.stripe });
+    expect(sent.apiKey).toBe(STIGG_KEY);
+  });
+
+  it("keeps a missing name as null", async () => {
+    expect(await source.findCustomer(EMAIL_ONLY.stripe)).toMatchObject({ name: null, email: "solo@dev.test" });
+  });
+
+  it("answers null for a Stripe customer Stigg does not know", async () => {
+    expect(await source.findCustomer(UNKNOWN_STRIPE_CUSTOMER)).toBeNull();
+  });
+});
+
+describe("subscriptions", () => {
+  it("lists every subscription of the customer, whatever its status, latest start first", async () => {
+    const subs = await source.listSubscriptions(acme);
+    expect(subs.map((s) => [s.id, s.status])).toEqual([
+      ["sub-enterprise-next", "NOT_STARTED"],
+      ["sub-pending", "PAYMENT_PENDING"],
+      ["sub-team-trial", "IN_TRIAL"],
+      ["sub-pro", "ACTIVE"],
+      ["sub-starter-old", "CANCELED"],
+      ["sub-expired", "EXPIRED"],
+    ]);
+    expect(subs.find((s) => s.id === "sub-pro")).toMatchObject({ planId: "plan-pro", planName: "Pro", trialEndsAt: null });
+  });
+
+  it("follows Stigg's pages to the end", async () => {
+    const before = stigg.count("ListCustomerSubscriptions");
+    const many = (await source.findCustomer(MANY_SUBSCRIPTIONS.stripe))!;
+    expect(await source.listSubscriptions(many)).toHaveLength(120);
+    expect(stigg.count("ListCustomerSubscriptions") - before).toBe(3);
+  });
+});
+
+describe("entitlements", () => {
+  it("maps every kind, credits included, sorted by name", async () => {
+    const list = await source.getEntitlements(acme, {});
+    expect(list.map((e) => [e.name, e.kind])).toEqual([
+      ["AI tokens", "credits"],
+      ["API calls", "metered"],
+      ["Audit log", "boolean"],
+      ["Data region", "numeric"],
+      ["Projects", "numeric"],
+      ["Retention", "numeric"],
+      ["Single sign-on", "boolean"],
+      ["Storage", "metered"],
+      ["Team seats", "metered"],
+      ["Workspaces", "numeric"],
+    ]);
+  });
+
+  it("a subscription's view has only what that subscription grants, and no credit balance", async () => {
+    const trial = await source.getEntitlements(acme, { subscriptionId: "sub-team-trial" });
+    expect(trial.map((e) => e.id)).toEqual(["feature-audit-log", "feature-max-projects", "feature-seats"]);
+    expect(await source.getEntitlements(acme, { subscriptionId: "sub-starter-old" })).toEqual([]);
+  });
+
+  it("a customer with nothing granted has no entitlements", async () => {
+    const solo = (await source.findCustomer(EMAIL_ONLY.stripe))!;
+    expect(await source.getEntitlements(solo, {})).toEqual([]);
+  });
+});
+
+describe("the short-lived cache", () => {
+  it("serves repeated reads from the cache and reads through for fresh", async () => {
+    const reads = () => [stigg.count("GetCustomerEntitlements"), stigg.count("GetCreditBalances")];
+    const start = reads();
+    await source.getEntitlements(acme, {});
+    await source.getEntitlements(acme, { subscriptionId: "sub-pro" });
+    await source.getEntitlements(acme, {});
+    expect(reads()).toEqual([start[0]! + 1, start[1]! + 1]);
+
+    await source.getEntitlements(acme, { fresh: true });
+    expect(reads()).toEqual([start[0]! + 2, start[1]! + 2]);
+    // The fresh answer refilled the cache.
+    await source.getEntitlements(acme, {});
+    expect(reads()).toEqual([start[0]! + 2, start[1]! + 2]);
+  });
+
+  it("also spares the customer lookup", async () => {
+    const before = stigg.count("FindCustomerByBillingId");
+    await source.findCustomer(FULL.stripe);
+    await source.findCustomer(FULL.stripe);
+    expect(stigg.count("FindCustomerByBillingId")).toBe(before);
+  });
+
+  it("expires entries after the TTL and shares one request between concurrent callers", async () => {
+    let now = 0;
+    const cache = new TtlCache(30_000, 10, () => now);
+    let loads = 0;
+    const load = async () => ++loads;
+    expect(await Promise.all([cache.get("k", load), cache.get("k", load)])).toEqual([1, 1]);
+    now = 29_999;
+    expect(await cache.get("k", load)).toBe(1);
+    now = 30_000;
+    expect(await cache.get("k", load)).toBe(2);
+  });
+
+  it("keeps no failure", async () => {
+    const cache = new TtlCache(30_000, 10);
+    await expect(cache.get("k", () => Promise.reject(new Error("down")))).rejects.toThrow("down");
+    expect(await cache.get("k", async () => "up")).toBe("up");
+  });
+});
+
+describe("usage series", () => {
+  it("an events meter: the current period by default, one point per day, resets inside it", async () => {
+    const series = await source.getUsageSeries(acme, "feature-api-calls");
+    expect(series).toEqual({
+      featureId: "feature-api-calls",
+      from: "2026-11-01T00:00:00.000Z",
+      to: "2026-12-01T00:00:00.000Z",
+      points: [
+        { timestamp: "2026-11-02T00:00:00.000Z", value: 300 },
+        { timestamp: "2026-11-03T00:00:00.000Z", value: 150 },
+        { timestamp: "2026-11-15T00:00:00.000Z", value: 70 },
+      ],
+      resetMarkers: ["2026-11-15T00:00:00.000Z"],
+    });
+    expect(stigg.received.filter((r) => r.operationName === "GetUsageHistory").at(-1)!.variables).toEqual({
+      input: {
+        customerId: FULL.stigg,
+        featureId: "feature-api-calls",
+        startDate: "2026-11-01T00:00:00.000Z",
+        endDate: "2026-12-01T00:00:00.000Z",
+      },
+    });
+  });
+
+  it("a usage meter over a given window: each day's highest reading", async () => {
+    const window = { from: new Date("2026-11-18T00:00:00.000Z"), to: new Date("2026-11-25T00:00:00.000Z") };
+    const series = await source.getUsageSeries(acme, "feature-seats", window);
+    expect(series?.points).toEqual([
+      { timestamp: "2026-11-20T00:00:00.000Z", value: 5 },
+      { timestamp: "2026-11-21T00:00:00.000Z", value: 12 },
+    ]);
+    expect(series?.resetMarkers).toEqual([]);
+  });
+
+  it("is null for a feature that is not a metered entitlement of the customer", async () => {
+    expect(await source.getUsageSeries(acme, "feature-sso")).toBeNull();
+    expect(await source.getUsageSeries(acme, "feature-nobody-has")).toBeNull();
+  });
+});
+
+describe("when Stigg fails", () => {
+  it("a rejected key is a source failure that does not name the key, and is not retried", async () => {
+    const wrongKey = "server-0000-wrong-key-do-not-log";
+    const before = stigg.received.length;
+    const err = await failure(sourceWith({ apiKey: wrongKey }).findCustomer(FULL.stripe));
+    expect(err.message).toMatch(/rejected the workspace's API key/);
+    expect(JSON.stringify({ message: err.message, stack: err.stack, cause: String(err.cause) })).not.toContain(wrongKey);
+    expect(stigg.received.length - before).toBe(1);
+  });
+
+  it("retries a 5xx and gets through", async () => {
+    const before = stigg.count("FindCustomerByBillingId");
+    stigg.failNext("http500");
+    expect(await sourceWith().findCustomer(FULL.stripe)).toMatchObject({ stiggCustomerId: FULL.stigg });
+    expect(stigg.count("FindCustomerByBillingId") - before).toBe(2);
+  });
+
+  it("gives up after three 5xx answers", async () => {
+    const before = stigg.count("FindCustomerByBillingId");
+    stigg.failNext("http500", "http500", "http500");
+    const err = await failure(sourceWith().findCustomer(FULL.stripe));
+    expect(err.message).toBe("Stigg FindCustomerByBillingId: Stigg answered HTTP 500");
+    expect(stigg.count("FindCustomerByBillingId") - before).toBe(3);
+  });
+
+  it("retries a request that times out, then gives up on one that always does", async () => {
+    stigg.failNext("hang");
+    expect(await sourceWith({ timeoutMs: 300 }).findCustomer(FULL.stripe)).not.toBeNull();
+    const before = stigg.count("FindCustomerByBillingId");
+    stigg.failNext("hang", "hang", "hang");
+    const err = await failure(sourceWith({ timeoutMs: 300 }).findCustomer(FULL.stripe));
+    expect(err.message).toMatch(/no answer within 300 ms/);
+    expect(stigg.count("FindCustomerByBillingId") - before).toBe(3);
+  });
+
+  it("an unreachable Stigg is a source failure", async () => {
+    const err = await failure(sourceWith({ apiUrl: await closedPortUrl() }).findCustomer(FULL.stripe));
+    expect(err.message).toMatch(/could not be reached/);
+  });
+
+  it("GraphQL errors are a source failure naming Stigg's code", async () => {
+    const client = new StiggGraphqlClient({ apiUrl: stigg.url, apiKey: STIGG_KEY });
+    const misnamed = { ...getCustomerEntitlements, document: getCustomerEntitlements.document.replace("entitlements(query:", "entitlement(query:") };
+    const err = await failure(client.request(misnamed, { query: { customerId: FULL.stigg } }));
+    expect(err.message).toMatch(/^Stigg GetCustomerEntitlements: Stigg answered with errors: GRAPHQL_VALIDATION_FAILED/);
+  });
+
+  it("a missing variable is refused by the stand-in, as by Stigg", async () => {
+    const client = new StiggGraphqlClient({ apiUrl: stigg.url, apiKey: STIGG_KEY });
+    const err = await failure(client.request(getCustomerEntitlements, { query: {} } as never));
+    expect(err.message).toMatch(/BAD_USER_INPUT/);
+  });
+
+  it("an answer of an unexpected shape is a source failure", async () => {
+    const client = new StiggGraphqlClient({ apiUrl: stigg.url, apiKey: STIGG_KEY });
+    const unselected = { ...getCustomerEntitlements, document: getCustomerEntitlements.document.replace("hasUnlimitedUsage ", "") };
+    const err = await failure(client.request(unselected, { query: { customerId: FULL.stigg } }));
+    expect(err.message).toMatch(/unexpected shape \(entitlements\.0\.hasUnlimitedUsage/);
+  });
+});
