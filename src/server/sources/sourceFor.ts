@@ -2,6 +2,7 @@ import type { Db } from "../db/client";
 import type { Workspace } from "@/generated/prisma/client";
 import { withInjectedFaults } from "./faults";
 import { SandboxSource } from "./sandbox/sandboxSource";
+import { stiggSourceFor } from "./stigg/fromWorkspace";
 import type { EntitlementSource } from "./types";
 
 /** The data source behind a linked workspace. */
@@ -10,6 +11,6 @@ export function sourceFor(workspace: Workspace, db: Db): EntitlementSource {
     case "sandbox":
       return withInjectedFaults(workspace.id, new SandboxSource(db, workspace));
     case "stigg":
-      throw new Error("Stigg workspaces are not supported yet");
+      return withInjectedFaults(workspace.id, stiggSourceFor(workspace));
   }
 }
