@@ -54,7 +54,7 @@ function split(total: number, parts: number, rnd: () => number): number[] {
  * summing to `grant.usage` within the current period. `usage` meters: a rising daily
  * reading that ends at `grant.usage`.
  */
-export function usageHistory(
+function usageHistory(
   customerId: string,
   grant: GrantSeed & { usage: number },
   meterKind: "events" | "usage",

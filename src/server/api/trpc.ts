@@ -2,10 +2,12 @@ import { initTRPC, TRPCError } from "@trpc/server";
 import type { Logger } from "pino";
 import { ZodError } from "zod";
 import type { ApiErrorData } from "@/contract";
-import { verifySignedCaller } from "../auth/stripeSignature";
+import type { Workspace } from "@/generated/prisma/client";
+import { type SignedCaller, verifySignedCaller } from "../auth/stripeSignature";
 import { getConfig } from "../config";
 import { getDb } from "../db/client";
 import { sourceFor } from "../sources/sourceFor";
+import type { EntitlementSource } from "../sources/types";
 
 export interface Context {
   headers: Headers;
@@ -57,18 +59,16 @@ const logged = t.middleware(async ({ ctx, path, next }) => {
   return result;
 });
 
-/**
- * Runs only after Stripe's signature check; the verified account is the tenant, and the
- * tenant's linked workspace (if any) decides the data source.
- */
-export const signedProcedure = t.procedure.use(logged).use(async ({ ctx, next }) => {
-  const caller = verifySignedCaller(ctx.headers, getConfig().appSecrets);
-  if (!caller) {
-    throw new TRPCError({
-      code: "UNAUTHORIZED",
-      message: "The request is not signed by Stripe for this app. Reload the Stripe Dashboard and try again.",
-    });
-  }
+interface Tenant {
+  caller: SignedCaller;
+  workspace: Workspace | null;
+  source: EntitlementSource | null;
+}
+
+/** Verifies the signature and finds the link; null when the request is not signed. */
+async function resolveTenant(headers: Headers): Promise<Tenant | null> {
+  const caller = verifySignedCaller(headers, getConfig().appSecrets);
+  if (!caller) return null;
   const db = await getDb();
   // Stripe sends the same account id in test and live mode; prefer a live-mode link.
   const link = await db.stripeAccountLink.findFirst({
@@ -76,12 +76,34 @@ export const signedProcedure = t.procedure.use(logged).use(async ({ ctx, next })
     orderBy: { livemode: "desc" },
     include: { workspace: true },
   });
+  return { caller, workspace: link?.workspace ?? null, source: link ? sourceFor(link.workspace, db) : null };
+}
+
+// The context is created once per HTTP request, so the calls of one batch (the drawer's
+// first paint) share one signature check and one link lookup.
+const tenants = new WeakMap<Context, Promise<Tenant | null>>();
+
+/**
+ * Runs only after Stripe's signature check; the verified account is the tenant, and the
+ * tenant's linked workspace (if any) decides the data source.
+ */
+export const signedProcedure = t.procedure.use(logged).use(async ({ ctx, next }) => {
+  let tenant = tenants.get(ctx);
+  if (!tenant) {
+    tenant = resolveTenant(ctx.headers);
+    tenants.set(ctx, tenant);
+  }
+  const resolved = await tenant;
+  if (!resolved) {
+    throw new TRPCError({
+      code: "UNAUTHORIZED",
+      message: "The request is not signed by Stripe for this app. Reload the Stripe Dashboard and try again.",
+    });
+  }
   return next({
     ctx: {
-      caller,
-      workspace: link?.workspace ?? null,
-      source: link ? sourceFor(link.workspace, db) : null,
-      log: ctx.log.child({ accountId: caller.accountId, workspaceId: link?.workspaceId }),
+      ...resolved,
+      log: ctx.log.child({ accountId: resolved.caller.accountId, workspaceId: resolved.workspace?.id }),
     },
   });
 });
