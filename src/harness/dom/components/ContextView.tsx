@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { ViewFooter } from "./ViewFooter";
 
 /** The drawer's root view: header (title, description, external link), body, footer. */
 export function ContextView(props: {
@@ -14,7 +15,6 @@ export function ContextView(props: {
   primaryAction?: ReactNode;
   secondaryAction?: ReactNode;
 }) {
-  const hasFooter = props.primaryAction != null || props.secondaryAction != null || props.footerContent != null;
   return (
     <section className="sdk-contextview" aria-label={props.title}>
       <header className="sdk-contextview__header">
@@ -36,15 +36,7 @@ export function ContextView(props: {
           {props.externalLink.label} ↗
         </a>
       )}
-      {hasFooter && (
-        <footer className="sdk-view__footer">
-          <div>{props.footerContent}</div>
-          <div className="sdk-view__footer-actions">
-            {props.secondaryAction}
-            {props.primaryAction}
-          </div>
-        </footer>
-      )}
+      <ViewFooter {...props} />
     </section>
   );
 }

@@ -2,6 +2,7 @@ import { useContext, useEffect, type ReactNode } from "react";
 import { createPortal } from "react-dom";
 import { invoke } from "../events";
 import { OverlayContext } from "../overlay";
+import { ViewFooter } from "./ViewFooter";
 
 /**
  * A panel that slides over the app drawer, at its width, with a close button. `shown` is
@@ -31,7 +32,6 @@ export function FocusView(props: {
     return () => window.removeEventListener("keydown", onKey);
   });
   if (!shown || !overlay) return null;
-  const hasFooter = props.primaryAction != null || props.secondaryAction != null || props.footerContent != null;
   return createPortal(
     <section role="dialog" aria-modal="true" aria-label={props.title} className={`sdk-focusview sdk-focusview--${props.size ?? "small"}`}>
       <header className="sdk-focusview__header">
@@ -41,15 +41,7 @@ export function FocusView(props: {
         </button>
       </header>
       <div className="sdk-focusview__body">{props.children}</div>
-      {hasFooter && (
-        <footer className="sdk-view__footer">
-          <div>{props.footerContent}</div>
-          <div className="sdk-view__footer-actions">
-            {props.secondaryAction}
-            {props.primaryAction}
-          </div>
-        </footer>
-      )}
+      <ViewFooter {...props} />
     </section>,
     overlay,
   );
