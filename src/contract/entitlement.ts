@@ -72,9 +72,30 @@ export type NumericEntitlement = z.infer<typeof numericEntitlement>;
 export type MeteredEntitlement = z.infer<typeof meteredEntitlement>;
 export type CreditsEntitlement = z.infer<typeof creditsEntitlement>;
 
+/**
+ * Features and credits are independent reads of the source. One failing leaves the other
+ * in `entitlements`, and the failure is reported here, so the drawer shows what loaded plus
+ * a notice (with the correlation id and a Retry) instead of failing the whole list.
+ */
+export const entitlementPart = z.enum(["features", "credits"]);
+export type EntitlementPart = z.infer<typeof entitlementPart>;
+
+export const partFailure = z.object({
+  part: entitlementPart,
+  /** RATE_LIMITED: the source kept refusing for too many requests; else SOURCE_UNAVAILABLE. */
+  code: z.enum(["SOURCE_UNAVAILABLE", "RATE_LIMITED"]),
+  /** What a user can act on; never internals. */
+  message: z.string(),
+  correlationId: z.string(),
+});
+export type PartFailure = z.infer<typeof partFailure>;
+
 export const entitlementList = z.object({
+  /** What loaded: the parts that did not fail. */
   entitlements: z.array(entitlement),
   /** When the source was read: "Last refresh on …". */
   fetchedAt: isoDateTime,
+  /** Empty when every part loaded. */
+  failures: z.array(partFailure),
 });
 export type EntitlementList = z.infer<typeof entitlementList>;

@@ -28,7 +28,8 @@ export function withInjectedFaults(workspaceId: string, source: EntitlementSourc
   return {
     findCustomer: async (...args) => (check(workspaceId), source.findCustomer(...args)),
     listSubscriptions: async (...args) => (check(workspaceId), source.listSubscriptions(...args)),
-    getEntitlements: async (...args) => (check(workspaceId), source.getEntitlements(...args)),
+    getFeatureEntitlements: async (...args) => (check(workspaceId), source.getFeatureEntitlements(...args)),
+    getCreditEntitlements: async (...args) => (check(workspaceId), source.getCreditEntitlements(...args)),
     getUsageSeries: async (...args) => (check(workspaceId), source.getUsageSeries(...args)),
   };
 }

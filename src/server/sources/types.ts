@@ -15,8 +15,19 @@ export interface EntitlementSource {
   /** The customer whose billing id is this Stripe customer id, or null. */
   findCustomer(stripeCustomerId: string): Promise<Customer | null>;
   listSubscriptions(customer: Customer): Promise<Subscription[]>;
-  /** Entitlements from the customer's entitling subscriptions, optionally just one of them. */
-  getEntitlements(
+  /**
+   * Feature entitlements (boolean, numeric, metered) from the customer's entitling
+   * subscriptions, optionally just one of them.
+   */
+  getFeatureEntitlements(
+    customer: Customer,
+    options: { subscriptionId?: string; fresh?: boolean },
+  ): Promise<Entitlement[]>;
+  /**
+   * Credit balances. A separate read from features, so that one failing leaves the other
+   * on screen (a partial result).
+   */
+  getCreditEntitlements(
     customer: Customer,
     options: { subscriptionId?: string; fresh?: boolean },
   ): Promise<Entitlement[]>;
@@ -33,5 +44,13 @@ export class SourceUnavailableError extends Error {
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);
     this.name = "SourceUnavailableError";
+  }
+}
+
+/** The source kept answering "too many requests" past the time a read may wait. */
+export class SourceRateLimitedError extends SourceUnavailableError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = "SourceRateLimitedError";
   }
 }

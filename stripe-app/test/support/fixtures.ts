@@ -132,6 +132,7 @@ export function credits(overrides: Partial<CreditsEntitlement> = {}): CreditsEnt
 /** One of each kind, as the demo customer has them (the host sorts by name). */
 export const fullList = (): EntitlementList => ({
   fetchedAt: FETCHED_AT,
+  failures: [],
   entitlements: [
     metered(),
     flag(),

@@ -28,7 +28,7 @@ async function renderEntitlements(list: EntitlementList | (() => EntitlementList
   return { host, view };
 }
 
-const only = (...entitlements: Entitlement[]): EntitlementList => ({ fetchedAt: FETCHED_AT, entitlements });
+const only = (...entitlements: Entitlement[]): EntitlementList => ({ fetchedAt: FETCHED_AT, entitlements, failures: [] });
 
 function row(view: Awaited<ReturnType<typeof renderEntitlements>>["view"], name: string) {
   const found = entitlementRow(view.wrapper, name);
@@ -300,7 +300,7 @@ describe("Entitlements tab: refresh", () => {
     // Only a read that bypasses the caches sees the source's newer state.
     host.on("getEntitlements", (input) =>
       input.fresh
-        ? { fetchedAt: "2026-11-24T15:30:00.000Z", entitlements: [metered({ currentUsage: 900 }), flag()] }
+        ? { fetchedAt: "2026-11-24T15:30:00.000Z", entitlements: [metered({ currentUsage: 900 }), flag()], failures: [] }
         : fullList(),
     );
 

@@ -182,7 +182,7 @@ describe("No active entitlements", () => {
     const host = new FakeHost()
       .on("getCustomer", () => linked())
       .on("listSubscriptions", () => ({ subscriptions: [] }))
-      .on("getEntitlements", () => ({ entitlements: [], fetchedAt: "2026-11-24T14:05:00.000Z" }));
+      .on("getEntitlements", () => ({ entitlements: [], fetchedAt: "2026-11-24T14:05:00.000Z", failures: [] }));
     const view = renderView(host, { customerId: "cus_DemoNoEntitlements" });
     await view.untilText("No active entitlements");
     expect(view.wrapper).toContainText("No subscriptions");

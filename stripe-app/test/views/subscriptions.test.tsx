@@ -17,6 +17,7 @@ import { renderView } from "../support/renderView";
 
 const seatsEntitlements = {
   fetchedAt: "2026-11-24T14:05:00.000Z",
+  failures: [],
   entitlements: [
     metered({
       id: "feature-seats",

@@ -8,6 +8,7 @@ import { renderView } from "../support/renderView";
 
 const list: EntitlementList = {
   fetchedAt: FETCHED_AT,
+  failures: [],
   entitlements: [
     metered(),
     metered({

@@ -88,9 +88,18 @@ describe("subscriptions", () => {
   });
 });
 
+/** Features and credits, as the getEntitlements procedure puts them together. */
+async function entitlementsOf(customer: Customer, options: { subscriptionId?: string; fresh?: boolean }) {
+  const [features, credits] = await Promise.all([
+    source.getFeatureEntitlements(customer, options),
+    source.getCreditEntitlements(customer, options),
+  ]);
+  return [...features, ...credits].sort((a, b) => a.name.localeCompare(b.name));
+}
+
 describe("entitlements", () => {
   it("maps every kind, credits included, sorted by name", async () => {
-    const list = await source.getEntitlements(acme, {});
+    const list = await entitlementsOf(acme, {});
     expect(list.map((e) => [e.name, e.kind])).toEqual([
       ["AI tokens", "credits"],
       ["API calls", "metered"],
@@ -106,14 +115,14 @@ describe("entitlements", () => {
   });
 
   it("a subscription's view has only what that subscription grants, and no credit balance", async () => {
-    const trial = await source.getEntitlements(acme, { subscriptionId: "sub-team-trial" });
+    const trial = await entitlementsOf(acme, { subscriptionId: "sub-team-trial" });
     expect(trial.map((e) => e.id)).toEqual(["feature-audit-log", "feature-max-projects", "feature-seats"]);
-    expect(await source.getEntitlements(acme, { subscriptionId: "sub-starter-old" })).toEqual([]);
+    expect(await entitlementsOf(acme, { subscriptionId: "sub-starter-old" })).toEqual([]);
   });
 
   it("a customer with nothing granted has no entitlements", async () => {
     const solo = (await source.findCustomer(EMAIL_ONLY.stripe))!;
-    expect(await source.getEntitlements(solo, {})).toEqual([]);
+    expect(await entitlementsOf(solo, {})).toEqual([]);
   });
 });
 
@@ -121,15 +130,15 @@ describe("the short-lived cache", () => {
   it("serves repeated reads from the cache and reads through for fresh", async () => {
     const reads = () => [stigg.count("GetCustomerEntitlements"), stigg.count("GetCreditBalances")];
     const start = reads();
-    await source.getEntitlements(acme, {});
-    await source.getEntitlements(acme, { subscriptionId: "sub-pro" });
-    await source.getEntitlements(acme, {});
+    await entitlementsOf(acme, {});
+    await entitlementsOf(acme, { subscriptionId: "sub-pro" });
+    await entitlementsOf(acme, {});
     expect(reads()).toEqual([start[0]! + 1, start[1]! + 1]);
 
-    await source.getEntitlements(acme, { fresh: true });
+    await entitlementsOf(acme, { fresh: true });
     expect(reads()).toEqual([start[0]! + 2, start[1]! + 2]);
     // The fresh answer refilled the cache.
-    await source.getEntitlements(acme, {});
+    await entitlementsOf(acme, {});
     expect(reads()).toEqual([start[0]! + 2, start[1]! + 2]);
   });
 

@@ -108,14 +108,8 @@ async function creditEntitlements(
   });
 }
 
-export async function buildEntitlements(
-  db: Db,
-  workspaceId: string,
-  customerId: string,
-  onlySubscription: string | undefined,
-  now: Date,
-): Promise<Entitlement[]> {
-  const subscriptions = await db.subscription.findMany({
+function entitlingSubscriptions(db: Db, workspaceId: string, customerId: string, onlySubscription: string | undefined) {
+  return db.subscription.findMany({
     where: {
       customerId,
       customer: { workspaceId },
@@ -125,6 +119,16 @@ export async function buildEntitlements(
     include: { plan: true, grants: { include: { feature: true } } },
     orderBy: { startDate: "asc" },
   });
+}
+
+export async function buildFeatureEntitlements(
+  db: Db,
+  workspaceId: string,
+  customerId: string,
+  onlySubscription: string | undefined,
+  now: Date,
+): Promise<Entitlement[]> {
+  const subscriptions = await entitlingSubscriptions(db, workspaceId, customerId, onlySubscription);
   const byFeature = new Map<string, Grant[]>();
   for (const s of subscriptions) {
     for (const g of s.grants) {
@@ -133,11 +137,18 @@ export async function buildEntitlements(
       byFeature.set(g.featureId, list);
     }
   }
-  const [features, credits] = await Promise.all([
-    Promise.all([...byFeature.values()].map((grants) => featureEntitlement(db, customerId, grants, now))),
-    subscriptions.length || !onlySubscription
-      ? creditEntitlements(db, customerId, subscriptions, onlySubscription, now)
-      : Promise.resolve([]),
-  ]);
-  return [...features, ...credits].sort((a, b) => a.name.localeCompare(b.name));
+  return Promise.all([...byFeature.values()].map((grants) => featureEntitlement(db, customerId, grants, now)));
+}
+
+/** Customer-level credits (and those of the entitling subscriptions), or one subscription's. */
+export async function buildCreditEntitlements(
+  db: Db,
+  workspaceId: string,
+  customerId: string,
+  onlySubscription: string | undefined,
+  now: Date,
+): Promise<Entitlement[]> {
+  const subscriptions = await entitlingSubscriptions(db, workspaceId, customerId, onlySubscription);
+  if (onlySubscription && subscriptions.length === 0) return [];
+  return creditEntitlements(db, customerId, subscriptions, onlySubscription, now);
 }

@@ -2,7 +2,7 @@ import type { Customer, Entitlement, Subscription, UsageSeries } from "@/contrac
 import type { Db } from "../../db/client";
 import type { Workspace } from "@/generated/prisma/client";
 import type { EntitlementSource, TimeWindow } from "../types";
-import { buildEntitlements, ENTITLING } from "./entitlements";
+import { buildCreditEntitlements, buildFeatureEntitlements, ENTITLING } from "./entitlements";
 import { usageSeriesFor } from "./usageSeries";
 
 /** The embedded default: a Stigg-shaped catalogue in the project's own database. */
@@ -44,9 +44,13 @@ export class SandboxSource implements EntitlementSource {
     }));
   }
 
-  getEntitlements(customer: Customer, options: { subscriptionId?: string }): Promise<Entitlement[]> {
-    // Reads go straight to the database, so `fresh` has nothing to bypass here.
-    return buildEntitlements(this.db, this.workspace.id, customer.stiggCustomerId, options.subscriptionId, new Date());
+  // Reads go straight to the database, so `fresh` has nothing to bypass here.
+  getFeatureEntitlements(customer: Customer, options: { subscriptionId?: string }): Promise<Entitlement[]> {
+    return buildFeatureEntitlements(this.db, this.workspace.id, customer.stiggCustomerId, options.subscriptionId, new Date());
+  }
+
+  getCreditEntitlements(customer: Customer, options: { subscriptionId?: string }): Promise<Entitlement[]> {
+    return buildCreditEntitlements(this.db, this.workspace.id, customer.stiggCustomerId, options.subscriptionId, new Date());
   }
 
   async getUsageSeries(customer: Customer, featureId: string, window?: TimeWindow): Promise<UsageSeries | null> {

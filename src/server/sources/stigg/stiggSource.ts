@@ -63,16 +63,25 @@ export class StiggSource implements EntitlementSource {
       .sort((a, b) => b.startDate.localeCompare(a.startDate) || a.id.localeCompare(b.id));
   }
 
-  async getEntitlements(customer: Customer, options: { subscriptionId?: string; fresh?: boolean }): Promise<Entitlement[]> {
-    const [features, credits] = await Promise.all([
-      this.featureEntitlements(customer, options.fresh),
-      // Credit balances belong to the customer; a single subscription's view has none.
-      options.subscriptionId ? Promise.resolve([]) : this.creditEntitlements(customer, options.fresh),
-    ]);
-    const mine = options.subscriptionId
-      ? features.filter((e) => e.grantedBy.some((g) => g.subscriptionId === options.subscriptionId))
-      : features;
-    return [...mine, ...credits].sort((a, b) => a.name.localeCompare(b.name));
+  async getFeatureEntitlements(
+    customer: Customer,
+    options: { subscriptionId?: string; fresh?: boolean },
+  ): Promise<Entitlement[]> {
+    const all = await this.featureEntitlements(customer, options.fresh);
+    return options.subscriptionId
+      ? all.filter((e) => e.grantedBy.some((g) => g.subscriptionId === options.subscriptionId))
+      : all;
+  }
+
+  /** Credit balances belong to the customer; a single subscription's view has none. */
+  async getCreditEntitlements(customer: Customer, options: { subscriptionId?: string; fresh?: boolean }): Promise<Entitlement[]> {
+    if (options.subscriptionId) return [];
+    const data = await this.cached(
+      ["credits", customer.stiggCustomerId],
+      () => this.client.request(getCreditBalances, { input: { customerId: customer.stiggCustomerId } }),
+      options.fresh,
+    );
+    return data.creditBalanceSummary.balances.map(toCreditEntitlement);
   }
 
   private async featureEntitlements(customer: Customer, fresh?: boolean): Promise<Entitlement[]> {
@@ -82,15 +91,6 @@ export class StiggSource implements EntitlementSource {
       fresh,
     );
     return data.entitlements.map(toEntitlement);
-  }
-
-  private async creditEntitlements(customer: Customer, fresh?: boolean): Promise<Entitlement[]> {
-    const data = await this.cached(
-      ["credits", customer.stiggCustomerId],
-      () => this.client.request(getCreditBalances, { input: { customerId: customer.stiggCustomerId } }),
-      fresh,
-    );
-    return data.creditBalanceSummary.balances.map(toCreditEntitlement);
   }
 
   async getUsageSeries(customer: Customer, featureId: string, window?: TimeWindow): Promise<UsageSeries | null> {
