@@ -1,8 +1,10 @@
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 
-// Two projects: the host (Node, React 19 side) and the extension, which has its own
-// config because it must resolve React 18 (see stripe-app/vitest.config.ts).
+// Three projects: the host (Node, React 19 side); the extension, which has its own
+// config because it must resolve React 18 (see stripe-app/vitest.config.ts); and the
+// server tests, which start the real production server one file at a time (npm test
+// builds first and runs them on their own: `vitest run --project server`).
 export default defineConfig({
   test: {
     projects: [
@@ -12,10 +14,23 @@ export default defineConfig({
           name: "host",
           environment: "node",
           include: ["test/**/*.test.ts"],
+          exclude: ["test/server/**"],
           env: { LOG_LEVEL: "silent" },
           // PGlite/PostgreSQL-backed suites share one process-wide store per file.
           testTimeout: 30_000,
           hookTimeout: 60_000,
+        },
+      },
+      {
+        resolve: { alias: { "@": path.resolve(import.meta.dirname, "src") } },
+        test: {
+          name: "server",
+          environment: "node",
+          include: ["test/server/**/*.test.ts"],
+          // Real servers on one build: never two files at once.
+          fileParallelism: false,
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
         },
       },
       "stripe-app",

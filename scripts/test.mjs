@@ -1,7 +1,7 @@
 // `npm test`: every test. Type checks, unit and API tests (extension and host) on the
 // embedded database, the host's store and API tests again on PostgreSQL when
-// TEST_DATABASE_URL names a server (CI does), then the end-to-end tests in Chromium
-// against a production build.
+// TEST_DATABASE_URL names a server (CI does), then, on a production build, the server
+// tests (the real `npm start`, one at a time) and the end-to-end tests in Chromium.
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -34,13 +34,14 @@ try {
   await run("npm", ["run", "--silent", "typecheck"]);
 
   // The PGlite run is the default; TEST_DATABASE_URL must not leak into it.
-  await vitest("unit-and-api", [], { TEST_DATABASE_URL: "" });
+  await vitest("unit-and-api", ["--project", "host", "--project", "extension"], { TEST_DATABASE_URL: "" });
   if (process.env.TEST_DATABASE_URL) {
     console.log(`\nHost store and API tests again, on PostgreSQL (${new URL(process.env.TEST_DATABASE_URL).host})`);
     await vitest("host-postgresql", ["--project", "host"]);
   }
 
   if (!isBuildCurrent()) await build();
+  await vitest("server", ["--project", "server"]);
   const e2e = path.join(reports, "e2e.json");
   try {
     await run("playwright", ["test", "--reporter=list,json"], { PLAYWRIGHT_JSON_OUTPUT_NAME: e2e });
