@@ -61,6 +61,7 @@ const schema = z
     STRIPE_API_BASE: httpUrl.optional(),
     STRIPE_OAUTH_AUTHORIZE_URL: httpUrl.optional(),
     STIGG_API_URL: httpUrl.default(STIGG_API_URL),
+    REDIS_URL: z.string().regex(/^rediss?:\/\/\S+$/, "must be a redis:// or rediss:// URL").optional(),
   })
   .superRefine((env, ctx) => {
     if (env.STRIPE_APP_SECRET === DEMO_APP_SECRET) {
@@ -110,6 +111,8 @@ export interface Config {
   logLevel: z.infer<typeof schema>["LOG_LEVEL"];
   oauth: OAuthConfig;
   stiggApiUrl: string;
+  /** Set: Stigg answers are cached in Redis, shared by every host instance; unset: in-process. */
+  redisUrl: string | undefined;
 }
 
 export class ConfigError extends Error {}
@@ -137,6 +140,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     logLevel: e.LOG_LEVEL,
     oauth: oauthConfig(mode, publicUrl, e),
     stiggApiUrl: e.STIGG_API_URL,
+    redisUrl: e.REDIS_URL,
   };
 }
 

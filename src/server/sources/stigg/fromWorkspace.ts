@@ -1,16 +1,24 @@
 import type { Workspace } from "@/generated/prisma/client";
 import { getConfig } from "../../config";
 import { keyringFor } from "../../crypto/keyring";
+import { logger } from "../../log/logger";
 import { open } from "../../crypto/seal";
 import { stiggApiKeyContext } from "../../oauth/stiggWorkspace";
 import { SourceUnavailableError } from "../types";
 import { StiggGraphqlClient } from "./graphqlClient";
+import { createStiggCache } from "./processCache";
+import type { ReadCache } from "./readCache";
 import { StiggSource } from "./stiggSource";
-import { TtlCache } from "./ttlCache";
 
-// One cache for the process: sources are built per request, answers outlive them.
-const store = globalThis as typeof globalThis & { __stiggCache?: TtlCache };
-const cache = (store.__stiggCache ??= new TtlCache(30_000, 5_000));
+// One cache (and one set of in-flight reads) for the process: sources are built per
+// request, answers outlive them. Made on first use, when the configuration is read.
+const store = globalThis as typeof globalThis & { __stiggCache?: ReadCache };
+function processCache(): ReadCache {
+  return (store.__stiggCache ??= createStiggCache(getConfig(), {
+    warn: (message) => logger().warn(message),
+    info: (message) => logger().info(message),
+  }));
+}
 
 /** The Stigg source of a `stigg` workspace row, with its key opened for this request. */
 export function stiggSourceFor(workspace: Workspace): StiggSource {
@@ -23,5 +31,5 @@ export function stiggSourceFor(workspace: Workspace): StiggSource {
   } catch (err) {
     throw new SourceUnavailableError(`Stigg workspace ${workspace.id}: its API key cannot be opened`, { cause: err });
   }
-  return new StiggSource(new StiggGraphqlClient({ apiUrl: workspace.stiggApiUrl, apiKey }), cache, workspace);
+  return new StiggSource(new StiggGraphqlClient({ apiUrl: workspace.stiggApiUrl, apiKey }), processCache(), workspace);
 }

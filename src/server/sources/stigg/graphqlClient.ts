@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { SourceUnavailableError } from "../types";
+import { SourceRateLimitedError, SourceUnavailableError } from "../types";
+import { backoffDelay, retryAfterMs } from "./backoff";
 import type { Operation } from "./queries";
 
 export interface StiggClientOptions {
@@ -11,8 +12,15 @@ export interface StiggClientOptions {
   timeoutMs?: number;
   /** Extra attempts after a network failure or a 5xx; every operation here is a read. */
   retries?: number;
-  /** First pause between attempts; doubles each time. */
+  /** First pause between attempts (jittered); doubles each time. */
   retryDelayMs?: number;
+  /**
+   * The most one read waits between its attempts, in total. A 429 is retried (after its
+   * Retry-After, or the backoff) while the wait fits; past it the read fails as rate limited.
+   */
+  waitBudgetMs?: number;
+  /** Jitter's source, [0, 1); tests pin it. */
+  random?: () => number;
 }
 
 const envelope = z.object({
@@ -30,7 +38,22 @@ const envelope = z.object({
 const REJECTED_KEY = /UNAUTHENTICATED|UNAUTHORIZED|FORBIDDEN/i;
 
 /** A failure worth another attempt: the request may never have reached Stigg's resolvers. */
-class Transient extends Error {}
+class Transient extends Error {
+  constructor(
+    message: string,
+    options?: { cause?: unknown },
+    /** The server's Retry-After, when it sent one. */
+    readonly retryAfterMs?: number,
+  ) {
+    super(message, options);
+  }
+}
+
+/** Stigg said "too many requests" (HTTP 429). */
+class RateLimited extends Transient {}
+
+/** However short the Retry-After, a read gives up after this many attempts. */
+const MAX_ATTEMPTS = 10;
 
 /**
  * Sends read-only operations to Stigg's GraphQL API: POST {query, variables,
@@ -41,20 +64,34 @@ export class StiggGraphqlClient {
   private readonly timeoutMs: number;
   private readonly retries: number;
   private readonly retryDelayMs: number;
+  private readonly waitBudgetMs: number;
 
   constructor(private readonly options: StiggClientOptions) {
     this.timeoutMs = options.timeoutMs ?? 8_000;
     this.retries = options.retries ?? 2;
     this.retryDelayMs = options.retryDelayMs ?? 250;
+    this.waitBudgetMs = options.waitBudgetMs ?? 2_000;
   }
 
   async request<V, D>(op: Operation<V, D>, variables: V): Promise<D> {
+    let waited = 0;
+    let failures = 0;
     for (let attempt = 0; ; attempt++) {
       try {
         return await this.once(op, variables);
       } catch (err) {
-        if (!(err instanceof Transient) || attempt >= this.retries) throw this.unavailable(op, err);
-        await new Promise((r) => setTimeout(r, this.retryDelayMs * 2 ** attempt));
+        if (!(err instanceof Transient)) throw this.unavailable(op, err);
+        const limited = err instanceof RateLimited;
+        // 429s are bounded by the wait budget only; other faults also by `retries`.
+        if (!limited && ++failures > this.retries) throw this.unavailable(op, err);
+        const wait =
+          err.retryAfterMs ??
+          backoffDelay(attempt, { baseMs: this.retryDelayMs, capMs: this.waitBudgetMs, random: this.options.random });
+        if (waited + wait > this.waitBudgetMs || attempt + 1 >= MAX_ATTEMPTS) {
+          throw limited ? this.rateLimited(op, err, waited) : this.unavailable(op, err);
+        }
+        waited += wait;
+        await new Promise((r) => setTimeout(r, wait));
       }
     }
   }
@@ -75,7 +112,13 @@ export class StiggGraphqlClient {
         cause: err,
       });
     }
-    if (res.status >= 500) throw new Transient(`Stigg answered HTTP ${res.status}`);
+    if (res.status === 429 || res.status >= 500) {
+      // The body says nothing more; read it away so the connection can be reused.
+      await res.arrayBuffer().catch(() => undefined);
+      const retryAfter = retryAfterMs(res.headers.get("retry-after"));
+      if (res.status === 429) throw new RateLimited("Stigg answered HTTP 429 (too many requests)", undefined, retryAfter);
+      throw new Transient(`Stigg answered HTTP ${res.status}`, undefined, retryAfter);
+    }
     if (res.status === 401 || res.status === 403) throw new Error(`Stigg rejected the workspace's API key (HTTP ${res.status})`);
     const body = envelope.safeParse(await res.json().catch(() => undefined));
     if (!body.success) throw new Error(`Stigg answered HTTP ${res.status} with no GraphQL response`);
@@ -98,10 +141,21 @@ export class StiggGraphqlClient {
 
   private unavailable(op: { operationName: string }, err: unknown): SourceUnavailableError {
     const reason = err instanceof Error ? err.message : String(err);
-    // Stigg's own messages are passed on; a key must not ride along if one ever echoes it.
-    const safe = reason.split(this.options.apiKey).join("[redacted]");
-    return new SourceUnavailableError(`Stigg ${op.operationName}: ${safe}`, {
+    return new SourceUnavailableError(`Stigg ${op.operationName}: ${this.redact(reason)}`, {
       cause: err instanceof Transient ? err.cause : undefined,
     });
+  }
+
+  private rateLimited(op: { operationName: string }, err: RateLimited, waitedMs: number): SourceRateLimitedError {
+    const asked = err.retryAfterMs === undefined ? "" : `; it asked to wait ${Math.ceil(err.retryAfterMs / 1000)} s`;
+    return new SourceRateLimitedError(
+      `Stigg ${op.operationName}: rate limited by Stigg (HTTP 429) after waiting ${waitedMs} ms of the ` +
+        `${this.waitBudgetMs} ms a read may wait${asked}. Try again shortly.`,
+    );
+  }
+
+  /** Stigg's own messages are passed on; a key must not ride along if one ever echoes it. */
+  private redact(message: string): string {
+    return message.split(this.options.apiKey).join("[redacted]");
   }
 }

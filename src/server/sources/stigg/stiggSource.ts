@@ -11,7 +11,7 @@ import {
   type StiggSubscription,
   type SubscriptionsPage,
 } from "./queries";
-import type { TtlCache } from "./ttlCache";
+import type { ReadCache } from "./readCache";
 import { dailyUsage, resetMarkers } from "./usageSeries";
 
 const PAGE_SIZE = 50;
@@ -23,14 +23,17 @@ const DAY = 864e5;
 export class StiggSource implements EntitlementSource {
   constructor(
     private readonly client: StiggGraphqlClient,
-    private readonly cache: TtlCache,
+    private readonly cache: ReadCache,
     private readonly workspace: { id: string; stiggAppBaseUrl: string },
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  /** Cache entries are per workspace, so two environments never see each other's answers. */
+  /**
+   * Cache keys start with the workspace id, so two environments never see each other's
+   * answers (and a shared cache can be cleared per workspace); they never hold the key.
+   */
   private cached<T>(parts: string[], load: () => Promise<T>, fresh?: boolean): Promise<T> {
-    return this.cache.get(JSON.stringify([this.workspace.id, ...parts]), load, { fresh });
+    return this.cache.get(`${this.workspace.id}:${JSON.stringify(parts)}`, load, { fresh });
   }
 
   async findCustomer(stripeCustomerId: string): Promise<Customer | null> {

@@ -1,11 +1,8 @@
-/**
- * Stigg answers kept for a short while. A drawer opens with several calls that read the
- * same customer (getCustomer, then entitlements and subscriptions), and a user flips tabs;
- * without this each of them would be a round trip to Stigg. The refresh icon asks for
- * `fresh`, which reads through and refills the entry.
- */
-export class TtlCache {
-  private readonly entries = new Map<string, { value: Promise<unknown>; expiresAt: number }>();
+import { type CacheStore, ReadCache } from "./readCache";
+
+/** The in-process store: answers in a Map, each for `ttlMs`, at most `maxEntries` of them. */
+export class MemoryStore implements CacheStore {
+  private readonly entries = new Map<string, { value: unknown; expiresAt: number }>();
 
   constructor(
     private readonly ttlMs: number,
@@ -13,20 +10,15 @@ export class TtlCache {
     private readonly now: () => number = Date.now,
   ) {}
 
-  /** The cached value for `key`, or `load()`'s, kept on success only. */
-  get<T>(key: string, load: () => Promise<T>, options: { fresh?: boolean } = {}): Promise<T> {
+  async get(key: string): Promise<unknown> {
     const hit = this.entries.get(key);
-    if (hit && !options.fresh && hit.expiresAt > this.now()) return hit.value as Promise<T>;
-    // The promise itself is kept, so concurrent callers share one request.
-    const value = load();
-    this.set(key, value);
-    value.catch(() => {
-      if (this.entries.get(key)?.value === value) this.entries.delete(key);
-    });
-    return value;
+    if (!hit) return undefined;
+    if (hit.expiresAt > this.now()) return hit.value;
+    this.entries.delete(key);
+    return undefined;
   }
 
-  private set(key: string, value: Promise<unknown>): void {
+  async set(key: string, value: unknown): Promise<void> {
     this.entries.delete(key);
     if (this.entries.size >= this.maxEntries) {
       const now = this.now();
@@ -36,5 +28,12 @@ export class TtlCache {
       if (this.entries.size >= this.maxEntries && !oldest.done) this.entries.delete(oldest.value);
     }
     this.entries.set(key, { value, expiresAt: this.now() + this.ttlMs });
+  }
+}
+
+/** A read cache held in this process only: the default when no REDIS_URL is set. */
+export class TtlCache extends ReadCache {
+  constructor(ttlMs: number, maxEntries: number, now: () => number = Date.now) {
+    super(new MemoryStore(ttlMs, maxEntries, now));
   }
 }
