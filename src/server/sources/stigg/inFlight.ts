@@ -7,31 +7,31 @@ const ignore = () => undefined;
  * only filled once the first read has finished.
  */
 export class InFlight {
-  /** The read running for a key, the latest started. */
+  /** The read under way for a key, the latest started. */
   private readonly running = new Map<string, Promise<unknown>>();
-  /** A read that will start once the running one settles (see `startedAfterNow`). */
+  /** A read that has not begun yet (see `startedAfterNow`); anyone may still join it. */
   private readonly queued = new Map<string, Promise<unknown>>();
 
-  /** Shares the read running for `key`, or starts one. */
+  /** Shares the read under way (or about to begin) for `key`, or starts one. */
   join<T>(key: string, read: () => Promise<T>): Promise<T> {
-    return (this.running.get(key) as Promise<T> | undefined) ?? this.start(key, read);
+    return ((this.running.get(key) ?? this.queued.get(key)) as Promise<T> | undefined) ?? this.start(key, read);
   }
 
   /**
-   * A read that starts after this call, for a refresh: an answer begun before the user
-   * asked may predate what they want to see. When one is already running, callers wait
-   * for it to end and then share one read queued behind it, so a burst of refreshes is at
-   * most two upstream reads.
+   * A read that begins after this call, for a refresh: an answer begun before the user
+   * asked may predate what they want to see. Callers share a read that has not begun; it
+   * begins on the next turn, or when the read under way ends, so a burst of refreshes is
+   * one upstream read, two when one was already running.
    */
   startedAfterNow<T>(key: string, read: () => Promise<T>): Promise<T> {
     const queued = this.queued.get(key) as Promise<T> | undefined;
     if (queued) return queued;
-    const running = this.running.get(key);
-    if (!running) return this.start(key, read);
-    const next = running.then(ignore, ignore).then(() => {
-      this.queued.delete(key);
-      return this.start(key, read);
-    });
+    const next = (this.running.get(key) ?? Promise.resolve())
+      .then(ignore, ignore)
+      .then(() => {
+        this.queued.delete(key);
+        return this.start(key, read);
+      });
     this.queued.set(key, next);
     return next;
   }
