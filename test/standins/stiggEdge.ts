@@ -39,7 +39,7 @@ export async function startStiggEdge(upstreamUrl: string, options: StiggEdgeOpti
           (e): e is [string, string] => typeof e[1] === "string" && !["host", "connection", "content-length"].includes(e[0]),
         ),
       );
-      const upstream = await fetch(upstreamUrl, { method: req.method, headers, body: req.method === "GET" ? undefined : body });
+      const upstream = await fetch(upstreamUrl, { method: req.method, headers, body: req.method === "GET" ? undefined : new Uint8Array(body) });
       res.writeHead(upstream.status, { "content-type": upstream.headers.get("content-type") ?? "application/json" });
       res.end(Buffer.from(await upstream.arrayBuffer()));
     } catch {

@@ -6,6 +6,8 @@ export interface CacheStore {
   get(key: string): Promise<unknown>;
   /** Keeps `value` for the store's TTL. Never rejects: a store that fails is skipped. */
   set(key: string, value: unknown): Promise<void>;
+  /** Lets go of connections, so a script or a test can end. */
+  close?(): Promise<void>;
 }
 
 /**
@@ -27,6 +29,10 @@ export class ReadCache {
       const hit = await this.store.get(key);
       return hit === undefined ? this.fill(key, load) : (hit as T);
     });
+  }
+
+  close(): Promise<void> {
+    return this.store.close?.() ?? Promise.resolve();
   }
 
   private async fill<T>(key: string, load: () => Promise<T>): Promise<T> {
