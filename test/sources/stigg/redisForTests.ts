@@ -22,9 +22,10 @@ export async function requireRedis(): Promise<Redis> {
     return client;
   } catch (err) {
     client.disconnect();
+    const reason = cause?.message ?? (err instanceof Error ? err.message : String(err));
     throw new Error(
       `The shared-cache tests need a Redis at ${REDIS_TEST_URL} and could not reach it ` +
-        `(${(cause ?? err) instanceof Error ? (cause ?? (err as Error)).message : String(err)}). Start one (redis-server, or ` +
+        `(${reason}). Start one (redis-server, or ` +
         `docker run -p 6379:6379 redis) or point REDIS_TEST_URL at one.`,
     );
   }
