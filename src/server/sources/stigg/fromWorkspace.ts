@@ -3,7 +3,7 @@ import { getConfig } from "../../config";
 import { keyringFor } from "../../crypto/keyring";
 import { open } from "../../crypto/seal";
 import { stiggApiKeyContext } from "../../oauth/stiggWorkspace";
-import { SourceUnavailableError } from "../types";
+import { type SourceLog, SourceUnavailableError } from "../types";
 import { StiggGraphqlClient } from "./graphqlClient";
 import { StiggSource } from "./stiggSource";
 import { TtlCache } from "./ttlCache";
@@ -13,7 +13,7 @@ const store = globalThis as typeof globalThis & { __stiggCache?: TtlCache };
 const cache = (store.__stiggCache ??= new TtlCache(30_000, 5_000));
 
 /** The Stigg source of a `stigg` workspace row, with its key opened for this request. */
-export function stiggSourceFor(workspace: Workspace): StiggSource {
+export function stiggSourceFor(workspace: Workspace, log: SourceLog): StiggSource {
   if (!workspace.stiggApiUrl || !workspace.stiggApiKeySealed) {
     throw new SourceUnavailableError(`Stigg workspace ${workspace.id} has no API URL or key`);
   }
@@ -23,5 +23,5 @@ export function stiggSourceFor(workspace: Workspace): StiggSource {
   } catch (err) {
     throw new SourceUnavailableError(`Stigg workspace ${workspace.id}: its API key cannot be opened`, { cause: err });
   }
-  return new StiggSource(new StiggGraphqlClient({ apiUrl: workspace.stiggApiUrl, apiKey }), cache, workspace);
+  return new StiggSource(new StiggGraphqlClient({ apiUrl: workspace.stiggApiUrl, apiKey }), cache, workspace, log);
 }
