@@ -86,17 +86,12 @@ describe(`a Stripe account linked to a Stigg workspace (${backend})`, () => {
 
     const all = data((await call<EntitlementList>("getEntitlements", { stripeCustomerId: FULL.stripe }, LINKED)).body);
     expect(all.entitlements.map((e) => e.kind).sort()).toEqual([
-      "boolean",
-      "boolean",
-      "credits",
-      "metered",
-      "metered",
-      "metered",
-      "numeric",
-      "numeric",
-      "numeric",
-      "numeric",
+      ...Array(2).fill("boolean"),
+      ...Array(4).fill("credits"),
+      ...Array(5).fill("metered"),
+      ...Array(4).fill("numeric"),
     ]);
+    expect(all.failures).toEqual([]);
     const apiCalls = all.entitlements.find((e) => e.id === "feature-api-calls");
     expect(apiCalls).toMatchObject({ kind: "metered", usageLimit: 10_000, currentUsage: 8_200, grantedBy: [{ subscriptionId: "sub-pro", planName: "Pro" }] });
 
@@ -108,6 +103,25 @@ describe(`a Stripe account linked to a Stigg workspace (${backend})`, () => {
     const usage = data((await call<UsageSeries>("getUsageSeries", { stripeCustomerId: FULL.stripe, featureId: "feature-api-calls" }, LINKED)).body);
     expect(usage).toMatchObject({ from: "2026-11-01T00:00:00.000Z", resetMarkers: ["2026-11-15T00:00:00.000Z"] });
     expect(usage.points).toHaveLength(3);
+  });
+
+  it("what Stigg's schema lets be null reaches the drawer with a defined value", async () => {
+    const { body } = await call<EntitlementList>("getEntitlements", { stripeCustomerId: FULL.stripe, fresh: true }, LINKED);
+    const byId = new Map(data(body).entitlements.map((e) => [e.id, e]));
+    expect(byId.get("feature-active-users")).toMatchObject({ kind: "metered", usageLimit: null, unlimited: false, currentUsage: 250 });
+    expect(byId.get("feature-exports")).toMatchObject({ currentUsage: 0, softLimit: false, grantedBy: [], resetPeriod: null });
+    expect(byId.get("cred-support-hours")).toMatchObject({ kind: "credits", unit: "Support hours" });
+    expect(byId.get("cred-nameless")).toMatchObject({ kind: "credits", name: "cred-nameless", unit: "credits" });
+  });
+
+  it("an entitlement without a feature is left out and logged once, with the request's correlation id", async () => {
+    logs.lines.length = 0;
+    const { res } = await call("getEntitlements", { stripeCustomerId: FULL.stripe, fresh: true }, LINKED);
+    const correlationId = res.headers.get("X-Correlation-Id")!;
+    const left = logs.lines.map((l) => JSON.parse(l)).filter((l) => l.msg === "Stigg entitlement left out");
+    expect(left).toHaveLength(1);
+    expect(left[0]).toMatchObject({ correlationId, reason: "the entitlement has no feature", featureId: null });
+    expect(logs.lines.join("")).not.toContain(STIGG_KEY);
   });
 
   it("the refresh icon's fresh read reaches Stigg; a plain one within seconds does not", async () => {
