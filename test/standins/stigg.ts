@@ -125,6 +125,8 @@ interface RawAnswer {
   body: string;
   status: number;
   contentType: string;
+  /** Only for a request of this operation; else for the next request. */
+  operationName?: string;
 }
 
 type Args = Record<string, any>;
@@ -238,9 +240,11 @@ export async function startStiggStandIn(validKeys: string[], fixture: StiggFixtu
     const operationName = typeof body.operationName === "string" ? body.operationName : undefined;
     const variables = (body.variables && typeof body.variables === "object" ? body.variables : {}) as Record<string, unknown>;
     const apiKey = req.headers["x-api-key"] as string | undefined;
-    received.push({ apiKey, operationName: operationName ?? /^\s*query\s+(\w+)/.exec(query)?.[1] ?? "", query, variables });
+    const named = operationName ?? /^\s*query\s+(\w+)/.exec(query)?.[1] ?? "";
+    received.push({ apiKey, operationName: named, query, variables });
 
-    const planned = next.shift();
+    const at = next.findIndex((p) => typeof p === "string" || !p.operationName || p.operationName === named);
+    const planned = at < 0 ? undefined : next.splice(at, 1)[0];
     if (planned === "hang") return; // never answers; close() drops the connection
     if (planned === "http500") return reply(500, { message: "Internal server error" });
     if (planned) return res.writeHead(planned.status, { "content-type": planned.contentType }).end(planned.body);
@@ -271,11 +275,17 @@ export async function startStiggStandIn(validKeys: string[], fixture: StiggFixtu
     /** The next requests fail this way, one fault per request, in order. */
     failNext: (...faults: Fault[]) => next.push(...faults),
     /**
-     * The next request gets this answer as is (an object is sent as JSON), whatever it asked:
-     * for what a schema-typed fixture cannot hold, and for proxies that answer in HTML.
+     * The next request (of `operationName`, if given) gets this answer as is, whatever it
+     * asked; an object is sent as JSON, a string as HTML unless told otherwise. For what a
+     * schema-typed fixture cannot hold, and for proxies that answer in HTML.
      */
-    answerRawNext: (body: unknown, status = 200, contentType = typeof body === "string" ? "text/html" : "application/json") =>
-      next.push({ body: typeof body === "string" ? body : JSON.stringify(body), status, contentType }),
+    answerRawNext: (body: unknown, status = 200, options: { contentType?: string; operationName?: string } = {}) =>
+      next.push({
+        body: typeof body === "string" ? body : JSON.stringify(body),
+        status,
+        contentType: options.contentType ?? (typeof body === "string" ? "text/html" : "application/json"),
+        operationName: options.operationName,
+      }),
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

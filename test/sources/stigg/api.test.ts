@@ -5,7 +5,7 @@ import { useAppWithFreshDatabase } from "../../support/appUnderTest";
 import { backend } from "../../support/freshDatabase";
 import { call, data, errorOf } from "../../support/signedApi";
 import { startStiggStandIn, type StiggStandIn } from "../../standins/stigg";
-import { fixture, FULL, STIGG_KEY, UNKNOWN_STRIPE_CUSTOMER } from "./fixture";
+import { EMAIL_ONLY, fixture, FULL, STIGG_KEY, UNKNOWN_STRIPE_CUSTOMER } from "./fixture";
 
 // The app's own logger, writing where the test can read it: no key may reach the logs.
 const logs = vi.hoisted(() => ({ lines: [] as string[] }));
@@ -122,6 +122,48 @@ describe(`a Stripe account linked to a Stigg workspace (${backend})`, () => {
     expect(left).toHaveLength(1);
     expect(left[0]).toMatchObject({ correlationId, reason: "the entitlement has no feature", featureId: null });
     expect(logs.lines.join("")).not.toContain(STIGG_KEY);
+  });
+
+  it("a malformed credit answer fails only the credits part, with the correlation id", async () => {
+    stigg.answerRawNext("<html><body>Proxy login</body></html>", 200, { operationName: "GetCreditBalances" });
+    const { res, body } = await call<EntitlementList>("getEntitlements", { stripeCustomerId: FULL.stripe, fresh: true }, LINKED);
+    const list = data(body);
+    expect(list.failures).toEqual([
+      { part: "credits", code: "SOURCE_UNAVAILABLE", message: expect.any(String), correlationId: res.headers.get("X-Correlation-Id") },
+    ]);
+    expect(list.entitlements.some((e) => e.kind === "metered")).toBe(true);
+    expect(list.entitlements.some((e) => e.kind === "credits")).toBe(false);
+  });
+
+  it("a subscription status the app does not know reaches the drawer as UNKNOWN with Stigg's word", async () => {
+    stigg.answerRawNext(
+      {
+        data: {
+          subscriptions: {
+            edges: [
+              {
+                node: {
+                  subscriptionId: "sub-paused",
+                  status: "PAUSED",
+                  startDate: "2026-10-01T00:00:00.000Z",
+                  createdAt: null,
+                  trialEndDate: null,
+                  cancellationDate: null,
+                  endDate: null,
+                  plan: { refId: "plan-pro", displayName: "Pro" },
+                },
+              },
+            ],
+            pageInfo: { hasNextPage: false, endCursor: null },
+          },
+        },
+      },
+      200,
+      { operationName: "ListCustomerSubscriptions" },
+    );
+    // Another customer than the earlier tests', so the cache holds no answer for it.
+    const { body } = await call<SubscriptionList>("listSubscriptions", { stripeCustomerId: EMAIL_ONLY.stripe }, LINKED);
+    expect(data(body).subscriptions).toEqual([expect.objectContaining({ id: "sub-paused", status: "UNKNOWN", rawStatus: "PAUSED" })]);
   });
 
   it("the refresh icon's fresh read reaches Stigg; a plain one within seconds does not", async () => {

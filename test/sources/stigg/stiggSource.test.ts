@@ -7,7 +7,7 @@ import { TtlCache } from "@/server/sources/stigg/ttlCache";
 import { SourceUnavailableError } from "@/server/sources/types";
 import { startStiggStandIn, type StiggStandIn } from "../../standins/stigg";
 import { closedPortUrl } from "../../oauth/fixedResponder";
-import { EMAIL_ONLY, fixture, FULL, MANY_SUBSCRIPTIONS, NULL_PAGING, STIGG_KEY, UNKNOWN_STRIPE_CUSTOMER } from "./fixture";
+import { EMAIL_ONLY, entitlements, fixture, FULL, MANY_SUBSCRIPTIONS, NULL_PAGING, STIGG_KEY, UNKNOWN_STRIPE_CUSTOMER } from "./fixture";
 
 const APP = "https://app.stigg.test";
 let stigg: StiggStandIn;
@@ -356,5 +356,101 @@ describe("when Stigg fails", () => {
     const unselected = { ...getCustomerEntitlements, document: getCustomerEntitlements.document.replace("hasUnlimitedUsage ", "") };
     const err = await failure(client.request(unselected, { query: { customerId: FULL.stigg } }));
     expect(err.message).toMatch(/unexpected shape \(entitlements\.0\.hasUnlimitedUsage/);
+  });
+});
+
+/** A subscription node as Stigg sends it, for answers given raw. */
+const node = (subscriptionId: string, status: string) => ({
+  subscriptionId,
+  status,
+  startDate: "2026-10-01T00:00:00.000Z",
+  createdAt: null,
+  trialEndDate: null,
+  cancellationDate: null,
+  endDate: null,
+  plan: { refId: "plan-pro", displayName: "Pro" },
+});
+const entitlementsAnswer = (...rows: unknown[]) => ({ data: { entitlements: rows } });
+
+describe("bad answers from Stigg", () => {
+  it("a body that is not JSON is a source failure of that read", async () => {
+    stigg.answerRawNext("upstream connect error or disconnect/reset before headers", 200, { contentType: "text/plain" });
+    const err = await failure(source.listSubscriptions(acme));
+    expect(err.message).toBe("Stigg ListCustomerSubscriptions: Stigg answered HTTP 200 with no GraphQL response");
+  });
+
+  it("an HTML page from a proxy is a source failure, retried when it is a 5xx", async () => {
+    stigg.answerRawNext("<html><body><h1>Sign in to continue</h1></body></html>");
+    expect((await failure(source.getCreditEntitlements(acme, {}))).message).toBe(
+      "Stigg GetCreditBalances: Stigg answered HTTP 200 with no GraphQL response",
+    );
+    const gateway = "<html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>";
+    stigg.answerRawNext(gateway, 502);
+    stigg.answerRawNext(gateway, 502);
+    stigg.answerRawNext(gateway, 502);
+    expect((await failure(source.getFeatureEntitlements(acme, {}))).message).toBe(
+      "Stigg GetCustomerEntitlements: Stigg answered HTTP 502",
+    );
+  });
+
+  it("a GraphQL errors array is a source failure naming Stigg's code and message", async () => {
+    stigg.answerRawNext({ data: null, errors: [{ message: "Something broke", extensions: { code: "INTERNAL_SERVER_ERROR" } }] });
+    const err = await failure(source.getFeatureEntitlements(acme, {}));
+    expect(err.message).toBe("Stigg GetCustomerEntitlements: Stigg answered with errors: INTERNAL_SERVER_ERROR: Something broke");
+  });
+
+  it("errors next to partial data are still a failure, not a silently shorter list", async () => {
+    stigg.answerRawNext({
+      data: { entitlements: [entitlements.sso] },
+      errors: [{ message: "Cannot return null for non-nullable field", path: ["entitlements", 1, "isGranted"] }],
+    });
+    expect((await failure(source.getFeatureEntitlements(acme, {}))).message).toMatch(/^Stigg GetCustomerEntitlements: Stigg answered with errors/);
+  });
+
+  it("a field of the wrong type is a source failure naming the field", async () => {
+    stigg.answerRawNext(entitlementsAnswer({ ...entitlements.apiCalls, usageLimit: "lots" }));
+    const err = await failure(source.getFeatureEntitlements(acme, {}));
+    expect(err.message).toMatch(/^Stigg GetCustomerEntitlements: Stigg's answer has an unexpected shape \(entitlements\.0\.usageLimit: /);
+  });
+
+  it("a subscription status this app does not know is shown with Stigg's own word", async () => {
+    stigg.answerRawNext({
+      data: {
+        subscriptions: {
+          edges: [{ node: node("sub-paused", "PAUSED") }, { node: node("sub-pro", "ACTIVE") }],
+          pageInfo: { hasNextPage: false, endCursor: "b2Zmc2V0OjI=" },
+        },
+      },
+    });
+    const subs = await source.listSubscriptions(acme);
+    expect(subs.map((s) => [s.id, s.status, s.rawStatus])).toEqual([
+      ["sub-paused", "UNKNOWN", "PAUSED"],
+      ["sub-pro", "ACTIVE", "ACTIVE"],
+    ]);
+  });
+
+  it("subscription edges reported as null are no subscriptions", async () => {
+    stigg.answerRawNext({ data: { subscriptions: { edges: null, pageInfo: { hasNextPage: null, endCursor: null } } } });
+    expect(await source.listSubscriptions(acme)).toEqual([]);
+  });
+
+  it("an entitlement of an unknown feature type or meter type is left out and logged; the rest shows", async () => {
+    stigg.answerRawNext(
+      entitlementsAnswer(
+        { ...entitlements.sso, feature: { ...entitlements.sso.feature, featureType: "JSON" } },
+        { ...entitlements.apiCalls, feature: { ...entitlements.apiCalls.feature, meterType: "Decremental" } },
+        entitlements.seats,
+      ),
+    );
+    expect((await source.getFeatureEntitlements(acme, {})).map((e) => e.id)).toEqual(["feature-seats"]);
+    expect(warnings.map((w) => w.fields)).toEqual([
+      { workspaceId: "ws_test", featureId: "feature-sso", reason: "unknown feature type JSON" },
+      { workspaceId: "ws_test", featureId: "feature-api-calls", reason: "unknown meter type Decremental" },
+    ]);
+  });
+
+  it("a null credit balance summary is no credits", async () => {
+    stigg.answerRawNext({ data: { creditBalanceSummary: null } });
+    expect(await source.getCreditEntitlements(acme, {})).toEqual([]);
   });
 });
