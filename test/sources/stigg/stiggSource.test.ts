@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Customer } from "@/contract";
 import { StiggGraphqlClient } from "@/server/sources/stigg/graphqlClient";
-import { getCustomerEntitlements } from "@/server/sources/stigg/queries";
+import { getCustomerEntitlements, listCustomerSubscriptions } from "@/server/sources/stigg/queries";
 import { StiggSource } from "@/server/sources/stigg/stiggSource";
 import { TtlCache } from "@/server/sources/stigg/ttlCache";
 import { SourceUnavailableError } from "@/server/sources/types";
@@ -343,6 +343,13 @@ describe("when Stigg fails", () => {
     const misnamed = { ...getCustomerEntitlements, document: getCustomerEntitlements.document.replace("entitlements(query:", "entitlement(query:") };
     const err = await failure(client.request(misnamed, { query: { customerId: FULL.stigg } }));
     expect(err.message).toMatch(/^Stigg GetCustomerEntitlements: Stigg answered with errors: GRAPHQL_VALIDATION_FAILED/);
+  });
+
+  it("a cursor declared as String is refused, as Stigg's schema types CursorPaging.after as ConnectionCursor", async () => {
+    const client = new StiggGraphqlClient({ apiUrl: stigg.url, apiKey: STIGG_KEY });
+    const stringCursor = { ...listCustomerSubscriptions, document: listCustomerSubscriptions.document.replace("$after: ConnectionCursor", "$after: String") };
+    const err = await failure(client.request(stringCursor, { customerId: FULL.stigg, first: 1, after: null }));
+    expect(err.message).toMatch(/GRAPHQL_VALIDATION_FAILED: Variable "\$after" of type "String" used in position expecting type "ConnectionCursor"/);
   });
 
   it("a missing variable is refused by the stand-in, as by Stigg", async () => {
