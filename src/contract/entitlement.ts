@@ -39,7 +39,11 @@ export const meteredEntitlement = z.object({
   /** `events`: aggregated from raw events; `usage`: reported usage (last value wins). */
   meterKind: z.enum(["events", "usage"]),
   currentUsage: z.number(),
-  /** Null only when `unlimited`; never read a null limit as unlimited. */
+  /**
+   * Null when `unlimited`, and also when the source reports no limit without granting
+   * unlimited usage ("no limit reported": shown as usage alone, with no bar, no projection).
+   * Never read a null limit as unlimited: `unlimited` alone says that.
+   */
   usageLimit: z.number().nullable(),
   unlimited: z.boolean(),
   softLimit: z.boolean(),

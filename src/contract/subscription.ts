@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { isoDateTime } from "./ids";
 
-export const subscriptionStatus = z.enum([
+/** The statuses the app knows how to show. */
+export const knownSubscriptionStatus = z.enum([
   "ACTIVE",
   "IN_TRIAL",
   "NOT_STARTED",
@@ -9,6 +10,10 @@ export const subscriptionStatus = z.enum([
   "CANCELED",
   "EXPIRED",
 ]);
+export type KnownSubscriptionStatus = z.infer<typeof knownSubscriptionStatus>;
+
+/** UNKNOWN: a status the source reports that the app does not know (see `rawStatus`). */
+export const subscriptionStatus = z.enum([...knownSubscriptionStatus.options, "UNKNOWN"]);
 export type SubscriptionStatus = z.infer<typeof subscriptionStatus>;
 
 export const subscription = z.object({
@@ -16,6 +21,11 @@ export const subscription = z.object({
   planId: z.string(),
   planName: z.string(),
   status: subscriptionStatus,
+  /**
+   * The source's own word for the status. Equal to `status` for a known one; for UNKNOWN it
+   * is what the drawer shows, in a neutral pill, rather than guessing a meaning.
+   */
+  rawStatus: z.string(),
   /** Set while the subscription is IN_TRIAL. */
   trialEndsAt: isoDateTime.nullable(),
   startDate: isoDateTime,

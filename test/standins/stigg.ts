@@ -1,18 +1,37 @@
 import { createServer, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
+import {
+  execute,
+  GraphQLError,
+  type GraphQLFormattedError,
+  type GraphQLScalarType,
+  Kind,
+  parse,
+  validate,
+  type DocumentNode,
+} from "graphql";
+import { stiggSchema } from "./stigg-schema/schema";
 
 /*
  * Stigg's GraphQL endpoint on a loopback port, speaking Stigg's wire format: JSON
- * `{query, variables, operationName}` POSTed with `X-API-KEY`; the answer is `{data}` or
+ * `{query, variables, operationName}` POSTed with `X-API-KEY`; the answer is `{data}` and/or
  * `{errors: [{message, extensions: {code}}]}`. An unknown key gets UNAUTHENTICATED.
  *
- * It answers the operations the app sends, by operation name, from a small fixture, and
- * is strict the way a GraphQL server is: each operation must call its root field with the
- * argument and variable types of Stigg's schema, the variables it needs must be there,
- * and the answer carries exactly the fields the query selects; selecting a field the
- * fixture's type does not have is a validation error. A wrong query shape fails the test.
+ * Every document is parsed, validated and executed against Stigg's published schema
+ * (./stigg-schema), as a GraphQL server does: an invalid document is a 400 with
+ * GRAPHQL_VALIDATION_FAILED, variables are coerced by the schema (a missing or mistyped one
+ * is BAD_USER_INPUT), and the answer carries exactly the fields the document selects, with
+ * the schema's types. The data comes from a fixture typed after the schema; what such a
+ * fixture cannot express (an enum value the schema lacks, a wrong type, a body that is
+ * not JSON) goes through `answerRawNext`.
  */
 
+type SubscriptionStatus = "ACTIVE" | "IN_TRIAL" | "NOT_STARTED" | "PAYMENT_PENDING" | "CANCELED" | "EXPIRED";
+type FeatureType = "BOOLEAN" | "NUMBER" | "ENUM";
+type MeterType = "None" | "Fluctuating" | "Incremental";
+type EntitlementResetPeriod = "HOUR" | "DAY" | "WEEK" | "MONTH" | "YEAR";
+
+/** Customer. */
 export interface StiggCustomerRow {
   customerId: string;
   name: string | null;
@@ -20,10 +39,11 @@ export interface StiggCustomerRow {
   billingId: string | null;
 }
 
+/** SubscriptionQuery, and the customer it belongs to. */
 export interface StiggSubscriptionRow {
   customerId: string;
   subscriptionId: string;
-  status: "ACTIVE" | "IN_TRIAL" | "NOT_STARTED" | "PAYMENT_PENDING" | "CANCELED" | "EXPIRED";
+  status: SubscriptionStatus;
   startDate: string;
   createdAt: string | null;
   trialEndDate: string | null;
@@ -32,7 +52,7 @@ export interface StiggSubscriptionRow {
   plan: { refId: string; displayName: string };
 }
 
-/** Stigg's EntitlementWithSummary, as much of it as the fixture models. */
+/** EntitlementWithSummary, as much of it as the fixture models. */
 export interface StiggEntitlementRow {
   isGranted: boolean;
   usageLimit: number | null;
@@ -42,30 +62,34 @@ export interface StiggEntitlementRow {
   enumValues: string[] | null;
   usagePeriodStart: string | null;
   usagePeriodEnd: string | null;
-  resetPeriod: "HOUR" | "DAY" | "WEEK" | "MONTH" | "YEAR" | null;
+  resetPeriod: EntitlementResetPeriod | null;
   displayNameOverride: string | null;
   feature: {
     refId: string;
     displayName: string;
-    featureType: "BOOLEAN" | "NUMBER" | "ENUM";
-    meterType: "None" | "Fluctuating" | "Incremental" | null;
+    featureType: FeatureType;
+    meterType: MeterType | null;
     featureUnits: string | null;
     featureUnitsPlural: string | null;
-  };
-  summaries: {
-    subscription: { subscriptionId: string; plan: { displayName: string } } | null;
-    plan: { displayName: string } | null;
-  }[];
+  } | null;
+  summaries:
+    | {
+        subscription: { subscriptionId: string; plan: { displayName: string } } | null;
+        plan: { displayName: string } | null;
+      }[]
+    | null;
 }
 
+/** CreditBalance. */
 export interface StiggCreditBalanceRow {
   currencyId: string;
-  currency: { displayName: string; units: { singular: string; plural: string } | null };
+  currency: { displayName: string; units: { singular: string | null; plural: string | null } | null };
   currentBalance: number;
   totalGranted: number;
   totalConsumed: number;
 }
 
+/** UsageHistoryV2. */
 export interface StiggUsageHistoryRow {
   markers: { type: "PERIODIC_RESET" | "SUBSCRIPTION_CHANGE_RESET"; timestamp: string }[];
   series: { tags: { key: string; value: string }[]; points: { timestamp: string; value: number; isResetPoint: boolean }[] }[];
@@ -76,9 +100,12 @@ export interface StiggFixture {
   subscriptions: StiggSubscriptionRow[];
   /** By Stigg customer id. */
   entitlements: Record<string, StiggEntitlementRow[]>;
-  credits: Record<string, StiggCreditBalanceRow[]>;
+  /** By Stigg customer id; null: the summary's `balances` is null. */
+  credits: Record<string, StiggCreditBalanceRow[] | null>;
   /** By `${customerId}/${featureId}`. */
   usage: Record<string, StiggUsageHistoryRow>;
+  /** Customers whose subscription pages report `hasNextPage: null`. */
+  pagesWithoutHasNextPage?: string[];
 }
 
 export const emptyFixture: StiggFixture = { customers: [], subscriptions: [], entitlements: {}, credits: {}, usage: {} };
@@ -93,102 +120,112 @@ export interface ReceivedRequest {
 /** How the next requests fail, before the stand-in answers normally again. */
 export type Fault = "http500" | "hang";
 
-class GraphQLError extends Error {
-  constructor(
-    message: string,
-    readonly code: string,
-  ) {
-    super(message);
+/** An answer given as is: any body (JSON or not), status and content type. */
+interface RawAnswer {
+  body: string;
+  status: number;
+  contentType: string;
+  /** Only for a request of this operation; else for the next request. */
+  operationName?: string;
+}
+
+type Args = Record<string, any>;
+
+const badInput = (message: string) => new GraphQLError(message, { extensions: { code: "BAD_USER_INPUT" } });
+
+/** Stigg's cursors are opaque; here they are offsets, which the app must not read. */
+const cursorOf = (offset: number) => Buffer.from(`offset:${offset}`).toString("base64");
+function offsetOf(cursor: unknown): number {
+  if (cursor === undefined || cursor === null) return 0;
+  const m = /^offset:(\d+)$/.exec(Buffer.from(String(cursor), "base64").toString("utf8"));
+  if (!m) throw badInput(`Invalid cursor "${String(cursor)}"`);
+  return Number(m[1]);
+}
+
+/** The filters the stand-in understands; any other is refused rather than ignored. */
+function onlyEq(filter: Args | undefined, path: string[]): string | undefined {
+  if (!filter || Object.keys(filter).length === 0) return undefined;
+  let node: Args = filter;
+  for (const [i, key] of path.entries()) {
+    const keys = Object.keys(node);
+    if (keys.length !== 1 || keys[0] !== key) throw badInput(`The stand-in models only the filter ${path.join(".")}`);
+    node = node[key];
+    if (i === path.length - 1) return String(node);
   }
+  return undefined;
 }
 
-type Vars = Record<string, unknown>;
-const str = (v: unknown, name: string): string => {
-  if (typeof v !== "string" || !v) throw new GraphQLError(`Variable "${name}" of required type "String!" was not provided.`, "BAD_USER_INPUT");
-  return v;
-};
-const obj = (v: unknown, name: string): Vars => {
-  if (!v || typeof v !== "object") throw new GraphQLError(`Variable "$${name}" was not provided.`, "BAD_USER_INPUT");
-  return v as Vars;
-};
-
-interface OperationSpec {
-  /** What the document must say: root field, arguments, variable types (Stigg's schema). */
-  shape: RegExp[];
-  resolve(vars: Vars, fixture: StiggFixture): unknown;
+function page<T>(rows: T[], paging: Args | undefined, hasNextPageReported = true) {
+  const first = paging?.first ?? 10;
+  const start = offsetOf(paging?.after);
+  const slice = rows.slice(start, start + first);
+  return {
+    totalCount: rows.length,
+    edges: slice.map((node, i) => ({ node, cursor: cursorOf(start + i + 1) })),
+    pageInfo: {
+      hasNextPage: hasNextPageReported ? start + slice.length < rows.length : null,
+      hasPreviousPage: start > 0,
+      startCursor: slice.length ? cursorOf(start + 1) : null,
+      endCursor: slice.length ? cursorOf(start + slice.length) : null,
+    },
+  };
 }
 
-const OPERATIONS: Record<string, OperationSpec> = {
-  StiggKeyCheck: {
-    shape: [/\bcustomers\s*\(\s*paging:\s*\{\s*first:\s*\d+\s*\}\s*\)/],
-    resolve: (_v, f) => ({ customers: { totalCount: f.customers.length } }),
-  },
-  FindCustomerByBillingId: {
-    shape: [/\$billingId:\s*String!/, /\bcustomers\s*\(\s*filter:\s*\{\s*billingId:\s*\{\s*eq:\s*\$billingId\s*\}\s*\}/],
-    resolve: (v, f) => {
-      const billingId = str(v.billingId, "billingId");
-      const rows = f.customers.filter((c) => c.billingId === billingId);
-      return { customers: { totalCount: rows.length, edges: rows.slice(0, 1).map((node) => ({ node, cursor: node.customerId })) } };
+/** The Query root's fields the app uses, over the fixture. */
+function rootValue(f: StiggFixture) {
+  return {
+    customers: ({ filter, paging }: Args) => {
+      const billingId = onlyEq(filter, ["billingId", "eq"]);
+      return page(billingId === undefined ? f.customers : f.customers.filter((c) => c.billingId === billingId), paging);
     },
-  },
-  ListCustomerSubscriptions: {
-    shape: [
-      /\$customerId:\s*String!/,
-      /\bsubscriptions\s*\(\s*filter:\s*\{\s*customer:\s*\{\s*customerId:\s*\{\s*eq:\s*\$customerId\s*\}\s*\}\s*\}\s*,\s*paging:\s*\{\s*first:\s*\$first\s*,\s*after:\s*\$after\s*\}\s*\)/,
-      /\$first:\s*Int!/,
-      /\$after:\s*String\b/,
-    ],
-    resolve: (v, f) => {
-      const customerId = str(v.customerId, "customerId");
-      if (typeof v.first !== "number") throw new GraphQLError('Variable "$first" of required type "Int!" was not provided.', "BAD_USER_INPUT");
-      const rows = f.subscriptions.filter((s) => s.customerId === customerId);
-      const start = typeof v.after === "string" ? Number(v.after) : 0;
-      const page = rows.slice(start, start + v.first);
-      const end = start + page.length;
-      return {
-        subscriptions: {
-          totalCount: rows.length,
-          edges: page.map(({ customerId: _, ...node }, i) => ({ node, cursor: String(start + i + 1) })),
-          pageInfo: { hasNextPage: end < rows.length, endCursor: page.length ? String(end) : null },
-        },
-      };
+    subscriptions: ({ filter, paging }: Args) => {
+      const customerId = onlyEq(filter, ["customer", "customerId", "eq"]);
+      const rows = f.subscriptions.filter((s) => customerId === undefined || s.customerId === customerId);
+      return page(rows, paging, !(customerId && f.pagesWithoutHasNextPage?.includes(customerId)));
     },
-  },
-  GetCustomerEntitlements: {
-    shape: [/\$query:\s*FetchEntitlementsQuery!/, /\bentitlements\s*\(\s*query:\s*\$query\s*\)/],
-    resolve: (v, f) => ({ entitlements: f.entitlements[str(obj(v.query, "query").customerId, "query.customerId")] ?? [] }),
-  },
-  GetCreditBalances: {
-    shape: [/\$input:\s*CreditBalanceSummaryInput!/, /\bcreditBalanceSummary\s*\(\s*input:\s*\$input\s*\)/],
-    resolve: (v, f) => {
-      const customerId = str(obj(v.input, "input").customerId, "input.customerId");
-      return { creditBalanceSummary: { customerId, balances: f.credits[customerId] ?? [] } };
-    },
-  },
-  GetUsageHistory: {
-    shape: [/\$input:\s*UsageHistoryV2Input!/, /\busageHistoryV2\s*\(\s*input:\s*\$input\s*\)/],
-    resolve: (v, f) => {
-      const input = obj(v.input, "input");
-      const customerId = str(input.customerId, "input.customerId");
-      const featureId = str(input.featureId, "input.featureId");
-      const from = Date.parse(str(input.startDate, "input.startDate"));
-      const to = Date.parse(str(input.endDate, "input.endDate"));
-      if (Number.isNaN(from) || Number.isNaN(to)) throw new GraphQLError("startDate and endDate must be DateTime", "BAD_USER_INPUT");
-      const history = f.usage[`${customerId}/${featureId}`] ?? { markers: [], series: [] };
+    entitlements: ({ query }: Args) => f.entitlements[query.customerId] ?? [],
+    creditBalanceSummary: ({ input }: Args) => ({
+      customerId: input.customerId,
+      resourceId: null,
+      balances: input.customerId in f.credits ? f.credits[input.customerId] : [],
+    }),
+    usageHistoryV2: ({ input }: Args) => {
+      const from = Date.parse(input.startDate);
+      const to = input.endDate ? Date.parse(input.endDate) : Infinity;
+      const history = f.usage[`${input.customerId}/${input.featureId}`] ?? { markers: [], series: [] };
       const inRange = (t: string) => Date.parse(t) >= from && Date.parse(t) <= to;
       return {
-        usageHistoryV2: {
-          markers: history.markers.filter((m) => inRange(m.timestamp)),
-          series: history.series.map((s) => ({ ...s, points: s.points.filter((p) => inRange(p.timestamp)) })),
-        },
+        markers: history.markers.filter((m) => inRange(m.timestamp)),
+        series: history.series.map((s) => ({ ...s, points: s.points.filter((p) => inRange(p.timestamp)) })),
+        pageInfo: null,
       };
     },
-  },
+  };
+}
+
+// Stigg's DateTime takes ISO-8601 strings; the SDL alone would accept anything.
+const dateTime = stiggSchema().getType("DateTime") as GraphQLScalarType;
+dateTime.coerceInputValue = (value: unknown) => {
+  if (typeof value !== "string" || Number.isNaN(Date.parse(value))) {
+    throw new GraphQLError(`DateTime cannot represent ${JSON.stringify(value)}`);
+  }
+  return value;
 };
+dateTime.coerceInputLiteral = (node) => {
+  if (node.kind !== Kind.STRING || Number.isNaN(Date.parse(node.value))) throw new GraphQLError("DateTime must be an ISO-8601 string");
+  return node.value;
+};
+
+const format = (errors: readonly GraphQLError[], code?: string): GraphQLFormattedError[] =>
+  errors.map((e) => {
+    const formatted = e.toJSON();
+    return { ...formatted, extensions: { ...formatted.extensions, code: formatted.extensions?.code ?? code ?? "INTERNAL_SERVER_ERROR" } };
+  });
 
 export async function startStiggStandIn(validKeys: string[], fixture: StiggFixture = emptyFixture) {
   const received: ReceivedRequest[] = [];
-  const faults: Fault[] = [];
+  const next: (Fault | RawAnswer)[] = [];
+  const root = rootValue(fixture);
   const server = createServer(async (req, res) => {
     const reply = (status: number, payload: unknown) =>
       res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(payload));
@@ -200,34 +237,33 @@ export async function startStiggStandIn(validKeys: string[], fixture: StiggFixtu
       return reply(400, { errors: [{ message: "POST body must be JSON", extensions: { code: "BAD_REQUEST" } }] });
     }
     const query = typeof body.query === "string" ? body.query : "";
-    const operationName =
-      (typeof body.operationName === "string" && body.operationName) || /^\s*query\s+(\w+)/.exec(query)?.[1] || "";
-    const variables = (body.variables && typeof body.variables === "object" ? body.variables : {}) as Vars;
+    const operationName = typeof body.operationName === "string" ? body.operationName : undefined;
+    const variables = (body.variables && typeof body.variables === "object" ? body.variables : {}) as Record<string, unknown>;
     const apiKey = req.headers["x-api-key"] as string | undefined;
-    received.push({ apiKey, operationName, query, variables });
+    const named = operationName ?? /^\s*query\s+(\w+)/.exec(query)?.[1] ?? "";
+    received.push({ apiKey, operationName: named, query, variables });
 
-    const fault = faults.shift();
-    if (fault === "hang") return; // never answers; close() drops the connection
-    if (fault === "http500") return reply(500, { message: "Internal server error" });
+    const at = next.findIndex((p) => typeof p === "string" || !p.operationName || p.operationName === named);
+    const planned = at < 0 ? undefined : next.splice(at, 1)[0];
+    if (planned === "hang") return; // never answers; close() drops the connection
+    if (planned === "http500") return reply(500, { message: "Internal server error" });
+    if (planned) return res.writeHead(planned.status, { "content-type": planned.contentType }).end(planned.body);
 
     if (!apiKey || !validKeys.includes(apiKey)) {
       return reply(200, { data: null, errors: [{ message: "Unauthorized", extensions: { code: "UNAUTHENTICATED" } }] });
     }
+    let document: DocumentNode;
     try {
-      const spec = OPERATIONS[operationName];
-      if (!spec) throw new GraphQLError(`Unknown operation "${operationName}"`, "GRAPHQL_VALIDATION_FAILED");
-      if (!new RegExp(`^\\s*query\\s+${operationName}\\b`).test(query)) {
-        throw new GraphQLError(`operationName "${operationName}" names no operation in the document`, "GRAPHQL_VALIDATION_FAILED");
-      }
-      for (const re of spec.shape) {
-        if (!re.test(query)) throw new GraphQLError(`The document does not match Stigg's schema: ${re}`, "GRAPHQL_VALIDATION_FAILED");
-      }
-      const data = project(spec.resolve(variables, fixture), selectionOf(query), "Query");
-      return reply(200, { data });
+      document = parse(query);
     } catch (err) {
-      if (!(err instanceof GraphQLError)) throw err;
-      return reply(200, { data: null, errors: [{ message: err.message, extensions: { code: err.code } }] });
+      return reply(400, { errors: format([err as GraphQLError], "GRAPHQL_PARSE_FAILED") });
     }
+    const invalid = validate(stiggSchema(), document);
+    if (invalid.length) return reply(400, { errors: format(invalid, "GRAPHQL_VALIDATION_FAILED") });
+    const result = await execute({ schema: stiggSchema(), document, rootValue: root, variableValues: variables, operationName });
+    // As Apollo Server: a request that never ran (bad variables, unknown operation) is a 400.
+    if (!("data" in result)) return reply(400, { errors: format(result.errors ?? [], "BAD_USER_INPUT") });
+    return reply(200, result.errors ? { data: result.data, errors: format(result.errors) } : { data: result.data });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
@@ -237,7 +273,19 @@ export async function startStiggStandIn(validKeys: string[], fixture: StiggFixtu
     /** Requests of one operation received so far. */
     count: (operationName: string) => received.filter((r) => r.operationName === operationName).length,
     /** The next requests fail this way, one fault per request, in order. */
-    failNext: (...next: Fault[]) => faults.push(...next),
+    failNext: (...faults: Fault[]) => next.push(...faults),
+    /**
+     * The next request (of `operationName`, if given) gets this answer as is, whatever it
+     * asked; an object is sent as JSON, a string as HTML unless told otherwise. For what a
+     * schema-typed fixture cannot hold, and for proxies that answer in HTML.
+     */
+    answerRawNext: (body: unknown, status = 200, options: { contentType?: string; operationName?: string } = {}) =>
+      next.push({
+        body: typeof body === "string" ? body : JSON.stringify(body),
+        status,
+        contentType: options.contentType ?? (typeof body === "string" ? "text/html" : "application/json"),
+        operationName: options.operationName,
+      }),
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
@@ -247,53 +295,6 @@ export async function startStiggStandIn(validKeys: string[], fixture: StiggFixtu
 }
 
 export type StiggStandIn = Awaited<ReturnType<typeof startStiggStandIn>>;
-
-interface Selection {
-  name: string;
-  children: Selection[] | null;
-}
-
-/** The operation's selection set: field names and nesting; arguments are skipped. */
-function selectionOf(query: string): Selection[] {
-  const tokens: string[] =
-    query
-    .replace(/#[^\n]*/g, "")
-    .replace(/\([^()]*(\([^()]*\)[^()]*)*\)/g, " ") // argument lists (one level of nesting)
-    .match(/\.\.\.|[A-Za-z_]\w*|[{}:]/g) ?? [];
-  const start = tokens.indexOf("{");
-  if (start < 0) throw new GraphQLError("The document has no selection set", "GRAPHQL_PARSE_FAILED");
-  let i = start + 1;
-  const parse = (): Selection[] => {
-    const out: Selection[] = [];
-    while (i < tokens.length && tokens[i] !== "}") {
-      const name = tokens[i++]!;
-      if (name === "..." || tokens[i] === ":") throw new GraphQLError("fragments and aliases are not modelled here", "GRAPHQL_VALIDATION_FAILED");
-      if (tokens[i] === "{") {
-        i++;
-        out.push({ name, children: parse() });
-        i++;
-      } else out.push({ name, children: null });
-    }
-    return out;
-  };
-  return parse();
-}
-
-function project(value: unknown, selection: Selection[], typeName: string): unknown {
-  if (value === null || value === undefined) return null;
-  if (Array.isArray(value)) return value.map((v) => project(v, selection, typeName));
-  const source = value as Record<string, unknown>;
-  const out: Record<string, unknown> = {};
-  for (const s of selection) {
-    if (!(s.name in source)) throw new GraphQLError(`Cannot query field "${s.name}" on type "${typeName}".`, "GRAPHQL_VALIDATION_FAILED");
-    const v = source[s.name];
-    if (s.children) out[s.name] = project(v, s.children, s.name);
-    else if (v !== null && typeof v === "object" && !Array.isArray(v)) {
-      throw new GraphQLError(`Field "${s.name}" of type "${typeName}" must have a selection of subfields.`, "GRAPHQL_VALIDATION_FAILED");
-    } else out[s.name] = v;
-  }
-  return out;
-}
 
 async function readBody(req: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];

@@ -66,7 +66,7 @@ interface Tenant {
 }
 
 /** Verifies the signature and finds the link; null when the request is not signed. */
-async function resolveTenant(headers: Headers): Promise<Tenant | null> {
+async function resolveTenant(headers: Headers, log: Logger): Promise<Tenant | null> {
   const caller = verifySignedCaller(headers, getConfig().appSecrets);
   if (!caller) return null;
   const db = await getDb();
@@ -76,7 +76,7 @@ async function resolveTenant(headers: Headers): Promise<Tenant | null> {
     orderBy: { livemode: "desc" },
     include: { workspace: true },
   });
-  return { caller, workspace: link?.workspace ?? null, source: link ? sourceFor(link.workspace, db) : null };
+  return { caller, workspace: link?.workspace ?? null, source: link ? sourceFor(link.workspace, db, log) : null };
 }
 
 // The context is created once per HTTP request, so the calls of one batch (the drawer's
@@ -90,7 +90,7 @@ const tenants = new WeakMap<Context, Promise<Tenant | null>>();
 export const signedProcedure = t.procedure.use(logged).use(async ({ ctx, next }) => {
   let tenant = tenants.get(ctx);
   if (!tenant) {
-    tenant = resolveTenant(ctx.headers);
+    tenant = resolveTenant(ctx.headers, ctx.log);
     tenants.set(ctx, tenant);
   }
   const resolved = await tenant;

@@ -54,3 +54,11 @@ export class SourceRateLimitedError extends SourceUnavailableError {
     this.name = "SourceRateLimitedError";
   }
 }
+
+/**
+ * Where a source reports what it read but could not show (an item left out). Pino's
+ * logger fits; the caller's logger carries the request's correlation id.
+ */
+export interface SourceLog {
+  warn(fields: Record<string, unknown>, message: string): void;
+}

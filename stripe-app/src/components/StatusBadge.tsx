@@ -1,13 +1,13 @@
 import { Badge } from "@stripe/ui-extension-sdk/ui";
 import type { Subscription } from "@/contract";
 import { formatDate } from "../format/dates";
-import { STATUS_PILL } from "../model/subscriptionStatus";
+import { statusPill } from "../model/subscriptionStatus";
 import { useDrawerEnvironment } from "../views/DrawerEnvironment";
 
 /** The colour-coded status pill; a trial says when it ends. */
-export function StatusBadge({ subscription }: { subscription: Pick<Subscription, "status" | "trialEndsAt"> }) {
+export function StatusBadge({ subscription }: { subscription: Pick<Subscription, "status" | "rawStatus" | "trialEndsAt"> }) {
   const { locale } = useDrawerEnvironment();
-  const pill = STATUS_PILL[subscription.status];
+  const pill = statusPill(subscription);
   const label =
     subscription.status === "IN_TRIAL" && subscription.trialEndsAt
       ? `${pill.label} until ${formatDate(subscription.trialEndsAt, locale)}`

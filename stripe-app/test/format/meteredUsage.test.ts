@@ -41,6 +41,10 @@ describe("meteredUsageText", () => {
     );
   });
 
+  it("no limit reported and no reset period: the usage alone", () => {
+    expect(text({ unlimited: false, usageLimit: null, currentUsage: 250, resetPeriod: null })).toBe("250 active users");
+  });
+
   it("never reads a missing limit as unlimited", () => {
     const shown = text({ unlimited: false, usageLimit: null, currentUsage: 1 });
     expect(shown).toBe("1 active user per month");

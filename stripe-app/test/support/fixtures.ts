@@ -43,6 +43,7 @@ export const proSubscription = subscriptionFixture({
   planId: "plan-pro",
   planName: "Pro",
   status: "ACTIVE",
+  rawStatus: "ACTIVE",
   trialEndsAt: null,
   startDate: "2026-09-10T12:00:00.000Z",
   createdAt: "2026-09-08T09:30:00.000Z",
@@ -54,14 +55,15 @@ export const seatsSubscription = subscriptionFixture({
   planId: "addon-seats",
   planName: "Extra Seats",
   status: "IN_TRIAL",
+  rawStatus: "IN_TRIAL",
   trialEndsAt: "2026-12-03T12:00:00.000Z",
   startDate: "2026-11-19T12:00:00.000Z",
   createdAt: "2026-11-17T12:00:00.000Z",
   updatedAt: "2026-11-20T12:00:00.000Z",
 });
 
-const otherSubscription = (id: string, planName: string, status: Subscription["status"]): Subscription =>
-  subscriptionFixture({ ...proSubscription, id, planId: `plan-${planName.toLowerCase()}`, planName, status });
+const otherSubscription = (id: string, planName: string, status: Subscription["status"], rawStatus: string = status): Subscription =>
+  subscriptionFixture({ ...proSubscription, id, planId: `plan-${planName.toLowerCase()}`, planName, status, rawStatus });
 
 export const allSubscriptions: Subscription[] = [
   proSubscription,
@@ -70,6 +72,8 @@ export const allSubscriptions: Subscription[] = [
   otherSubscription("sub_DemoFullStarter", "Starter", "PAYMENT_PENDING"),
   otherSubscription("sub_DemoFullLegacy", "Basic", "CANCELED"),
   otherSubscription("sub_DemoFullTrial2024", "Legacy", "EXPIRED"),
+  // A status Stigg added after the app was built.
+  otherSubscription("sub_DemoFullPaused", "Paused plan", "UNKNOWN", "PAUSED"),
 ];
 
 export function metered(overrides: Partial<MeteredEntitlement> = {}): MeteredEntitlement {

@@ -68,6 +68,8 @@ describe("Subscriptions tab", () => {
     ["Payment pending", "warning"],
     ["Canceled", "negative"],
     ["Expired", "neutral"],
+    // Unknown to the app: Stigg's own word, in a colour that claims no meaning.
+    ["PAUSED", "neutral"],
   ])("shows the status pill '%s' in colour %s", async (label, type) => {
     const { view } = await renderSubscriptions();
     const badge = view.wrapper.findWhere((n) => n.is(Badge) && n.text === label);

@@ -5,7 +5,7 @@ import { useAppWithFreshDatabase } from "../../support/appUnderTest";
 import { backend } from "../../support/freshDatabase";
 import { call, data, errorOf } from "../../support/signedApi";
 import { startStiggStandIn, type StiggStandIn } from "../../standins/stigg";
-import { fixture, FULL, STIGG_KEY, UNKNOWN_STRIPE_CUSTOMER } from "./fixture";
+import { EMAIL_ONLY, fixture, FULL, STIGG_KEY, UNKNOWN_STRIPE_CUSTOMER } from "./fixture";
 
 // The app's own logger, writing where the test can read it: no key may reach the logs.
 const logs = vi.hoisted(() => ({ lines: [] as string[] }));
@@ -86,17 +86,12 @@ describe(`a Stripe account linked to a Stigg workspace (${backend})`, () => {
 
     const all = data((await call<EntitlementList>("getEntitlements", { stripeCustomerId: FULL.stripe }, LINKED)).body);
     expect(all.entitlements.map((e) => e.kind).sort()).toEqual([
-      "boolean",
-      "boolean",
-      "credits",
-      "metered",
-      "metered",
-      "metered",
-      "numeric",
-      "numeric",
-      "numeric",
-      "numeric",
+      ...Array(2).fill("boolean"),
+      ...Array(4).fill("credits"),
+      ...Array(5).fill("metered"),
+      ...Array(4).fill("numeric"),
     ]);
+    expect(all.failures).toEqual([]);
     const apiCalls = all.entitlements.find((e) => e.id === "feature-api-calls");
     expect(apiCalls).toMatchObject({ kind: "metered", usageLimit: 10_000, currentUsage: 8_200, grantedBy: [{ subscriptionId: "sub-pro", planName: "Pro" }] });
 
@@ -108,6 +103,67 @@ describe(`a Stripe account linked to a Stigg workspace (${backend})`, () => {
     const usage = data((await call<UsageSeries>("getUsageSeries", { stripeCustomerId: FULL.stripe, featureId: "feature-api-calls" }, LINKED)).body);
     expect(usage).toMatchObject({ from: "2026-11-01T00:00:00.000Z", resetMarkers: ["2026-11-15T00:00:00.000Z"] });
     expect(usage.points).toHaveLength(3);
+  });
+
+  it("what Stigg's schema lets be null reaches the drawer with a defined value", async () => {
+    const { body } = await call<EntitlementList>("getEntitlements", { stripeCustomerId: FULL.stripe, fresh: true }, LINKED);
+    const byId = new Map(data(body).entitlements.map((e) => [e.id, e]));
+    expect(byId.get("feature-active-users")).toMatchObject({ kind: "metered", usageLimit: null, unlimited: false, currentUsage: 250 });
+    expect(byId.get("feature-exports")).toMatchObject({ currentUsage: 0, softLimit: false, grantedBy: [], resetPeriod: null });
+    expect(byId.get("cred-support-hours")).toMatchObject({ kind: "credits", unit: "Support hours" });
+    expect(byId.get("cred-nameless")).toMatchObject({ kind: "credits", name: "cred-nameless", unit: "credits" });
+  });
+
+  it("an entitlement without a feature is left out and logged once, with the request's correlation id", async () => {
+    logs.lines.length = 0;
+    const { res } = await call("getEntitlements", { stripeCustomerId: FULL.stripe, fresh: true }, LINKED);
+    const correlationId = res.headers.get("X-Correlation-Id")!;
+    const left = logs.lines.map((l) => JSON.parse(l)).filter((l) => l.msg === "Stigg entitlement left out");
+    expect(left).toHaveLength(1);
+    expect(left[0]).toMatchObject({ correlationId, reason: "the entitlement has no feature", featureId: null });
+    expect(logs.lines.join("")).not.toContain(STIGG_KEY);
+  });
+
+  it("a malformed credit answer fails only the credits part, with the correlation id", async () => {
+    stigg.answerRawNext("<html><body>Proxy login</body></html>", 200, { operationName: "GetCreditBalances" });
+    const { res, body } = await call<EntitlementList>("getEntitlements", { stripeCustomerId: FULL.stripe, fresh: true }, LINKED);
+    const list = data(body);
+    expect(list.failures).toEqual([
+      { part: "credits", code: "SOURCE_UNAVAILABLE", message: expect.any(String), correlationId: res.headers.get("X-Correlation-Id") },
+    ]);
+    expect(list.entitlements.some((e) => e.kind === "metered")).toBe(true);
+    expect(list.entitlements.some((e) => e.kind === "credits")).toBe(false);
+  });
+
+  it("a subscription status the app does not know reaches the drawer as UNKNOWN with Stigg's word", async () => {
+    stigg.answerRawNext(
+      {
+        data: {
+          subscriptions: {
+            edges: [
+              {
+                node: {
+                  subscriptionId: "sub-paused",
+                  status: "PAUSED",
+                  startDate: "2026-10-01T00:00:00.000Z",
+                  createdAt: null,
+                  trialEndDate: null,
+                  cancellationDate: null,
+                  endDate: null,
+                  plan: { refId: "plan-pro", displayName: "Pro" },
+                },
+              },
+            ],
+            pageInfo: { hasNextPage: false, endCursor: null },
+          },
+        },
+      },
+      200,
+      { operationName: "ListCustomerSubscriptions" },
+    );
+    // Another customer than the earlier tests', so the cache holds no answer for it.
+    const { body } = await call<SubscriptionList>("listSubscriptions", { stripeCustomerId: EMAIL_ONLY.stripe }, LINKED);
+    expect(data(body).subscriptions).toEqual([expect.objectContaining({ id: "sub-paused", status: "UNKNOWN", rawStatus: "PAUSED" })]);
   });
 
   it("the refresh icon's fresh read reaches Stigg; a plain one within seconds does not", async () => {

@@ -6,7 +6,7 @@ import { TtlCache } from "@/server/sources/stigg/ttlCache";
 import { startStiggEdge, type StiggEdge } from "../../standins/stiggEdge";
 import { startStiggStandIn, type StiggStandIn } from "../../standins/stigg";
 import { fixture, FULL, STIGG_KEY } from "./fixture";
-import { FIRST_PAINT_OPERATIONS, firstPaint } from "./firstPaint";
+import { FIRST_PAINT_OPERATIONS, firstPaint, quietLog } from "./firstPaint";
 
 let stigg: StiggStandIn;
 let edge: StiggEdge;
@@ -25,7 +25,7 @@ const sourceWith = (cache: TtlCache) =>
   new StiggSource(new StiggGraphqlClient({ apiUrl: edge.url, apiKey: STIGG_KEY }), cache, {
     id: "ws_coalesce",
     stiggAppBaseUrl: "https://app.stigg.test",
-  });
+  }, quietLog);
 
 const counts = (ops: readonly string[]) => Object.fromEntries(ops.map((op) => [op, stigg.count(op)]));
 const since = (before: Record<string, number>) =>

@@ -1,4 +1,4 @@
-import type { EntitlementSource } from "@/server/sources/types";
+import type { EntitlementSource, SourceLog } from "@/server/sources/types";
 
 /** What a drawer's first paint reads: the customer, then its three parts together. */
 export async function firstPaint(source: EntitlementSource, stripeCustomerId: string, options: { fresh?: boolean } = {}) {
@@ -19,3 +19,6 @@ export const FIRST_PAINT_OPERATIONS = [
   "GetCustomerEntitlements",
   "GetCreditBalances",
 ] as const;
+
+/** For tests about reads, not about what the source logs. */
+export const quietLog: SourceLog = { warn: () => {} };

@@ -4,6 +4,8 @@ import type { StiggEntitlementRow, StiggFixture, StiggSubscriptionRow } from "..
 export const FULL = { stripe: "cus_StiggFull", stigg: "acme-corp" } as const;
 export const EMAIL_ONLY = { stripe: "cus_StiggEmailOnly", stigg: "solo-dev" } as const;
 export const MANY_SUBSCRIPTIONS = { stripe: "cus_StiggMany", stigg: "big-co" } as const;
+/** Its subscription pages report `hasNextPage: null`, and its credit summary `balances: null`. */
+export const NULL_PAGING = { stripe: "cus_StiggNullPaging", stigg: "quiet-co" } as const;
 export const UNKNOWN_STRIPE_CUSTOMER = "cus_StiggUnknown";
 export const STIGG_KEY = "server-7d2e9b1c-fixture-key";
 
@@ -48,13 +50,19 @@ export const subscriptions: StiggSubscriptionRow[] = [
   ...Array.from({ length: 120 }, (_, i) =>
     sub(`sub-many-${String(i).padStart(3, "0")}`, "EXPIRED", PRO, { startDate: "2025-01-01T00:00:00.000Z" }, MANY_SUBSCRIPTIONS.stigg),
   ),
+  // 60: a second page exists, but Stigg does not say so (hasNextPage: null).
+  ...Array.from({ length: 60 }, (_, i) =>
+    sub(`sub-quiet-${String(i).padStart(3, "0")}`, "ACTIVE", PRO, { startDate: "2025-01-01T00:00:00.000Z" }, NULL_PAGING.stigg),
+  ),
 ];
 
 const granted = (...subs: [string, string][]) =>
   subs.map(([subscriptionId, planName]) => ({ subscription: { subscriptionId, plan: { displayName: planName } }, plan: { displayName: planName } }));
 
+type Feature = NonNullable<StiggEntitlementRow["feature"]>;
+
 const entitlement = (
-  feature: Partial<StiggEntitlementRow["feature"]> & { refId: string; displayName: string },
+  feature: Partial<Feature> & { refId: string; displayName: string },
   grant: Partial<Omit<StiggEntitlementRow, "feature">>,
 ): StiggEntitlementRow => ({
   isGranted: true,
@@ -127,17 +135,32 @@ export const entitlements = {
       summaries: [{ subscription: null, plan: null }],
     },
   ),
+  // Neither a limit nor unlimited: usage without a limit.
+  activeUsers: entitlement(
+    { refId: "feature-active-users", displayName: "Active users", meterType: "Fluctuating", featureUnits: "active user", featureUnitsPlural: "active users" },
+    { currentUsage: 250, resetPeriod: "MONTH", summaries: granted(["sub-pro", "Pro"]) },
+  ),
+  // Every nullable field of a metered entitlement null: no usage, soft limit, units,
+  // period or summaries reported.
+  exports: entitlement(
+    { refId: "feature-exports", displayName: "Exports", meterType: "Incremental", featureUnits: null, featureUnitsPlural: "exports" },
+    { usageLimit: 100, currentUsage: null, hasSoftLimit: null, summaries: null },
+  ),
 } satisfies Record<string, StiggEntitlementRow>;
+
+/** Stigg's schema allows an entitlement without a feature: it cannot be shown. */
+export const featureless: StiggEntitlementRow = { ...entitlements.sso, feature: null };
 
 export const fixture: StiggFixture = {
   customers: [
     { customerId: FULL.stigg, name: "Acme Corp", email: "billing@acme.test", billingId: FULL.stripe },
     { customerId: EMAIL_ONLY.stigg, name: null, email: "solo@dev.test", billingId: EMAIL_ONLY.stripe },
     { customerId: MANY_SUBSCRIPTIONS.stigg, name: "Big Co", email: null, billingId: MANY_SUBSCRIPTIONS.stripe },
+    { customerId: NULL_PAGING.stigg, name: "Quiet Co", email: null, billingId: NULL_PAGING.stripe },
     { customerId: "no-billing", name: "Not in Stripe", email: null, billingId: null },
   ],
   subscriptions,
-  entitlements: { [FULL.stigg]: Object.values(entitlements) },
+  entitlements: { [FULL.stigg]: [...Object.values(entitlements), featureless] },
   credits: {
     [FULL.stigg]: [
       {
@@ -147,8 +170,34 @@ export const fixture: StiggFixture = {
         totalGranted: 1_000,
         totalConsumed: 250,
       },
+      // No units: the currency's name stands for them.
+      {
+        currencyId: "cred-support-hours",
+        currency: { displayName: "Support hours", units: null },
+        currentBalance: 3,
+        totalGranted: 10,
+        totalConsumed: 7,
+      },
+      // Only a singular unit.
+      {
+        currencyId: "cred-gpu",
+        currency: { displayName: "GPU time", units: { singular: "GPU minute", plural: null } },
+        currentBalance: 40,
+        totalGranted: 60,
+        totalConsumed: 20,
+      },
+      // No units and no name.
+      {
+        currencyId: "cred-nameless",
+        currency: { displayName: "", units: { singular: null, plural: null } },
+        currentBalance: 1,
+        totalGranted: 1,
+        totalConsumed: 0,
+      },
     ],
+    [NULL_PAGING.stigg]: null,
   },
+  pagesWithoutHasNextPage: [NULL_PAGING.stigg],
   usage: {
     // Levels as Stigg reports them: usage so far in the period, back to zero at a reset.
     [`${FULL.stigg}/feature-api-calls`]: {

@@ -3,7 +3,6 @@ import { entitlement as contractEntitlement, subscription as contractSubscriptio
 import { grantedBy, toCreditEntitlement, toCustomer, toEntitlement, toSubscription } from "@/server/sources/stigg/mapping";
 import { stiggCreditBalance, stiggEntitlement, stiggSubscription, stiggUsageHistory } from "@/server/sources/stigg/queries";
 import { dailyUsage, resetMarkers } from "@/server/sources/stigg/usageSeries";
-import { SourceUnavailableError } from "@/server/sources/types";
 import { entitlements, fixture, FULL, subscriptions } from "./fixture";
 
 // Every row goes through the wire schema first, as a real answer does.
@@ -103,10 +102,30 @@ describe("Stigg entitlements in the contract's terms", () => {
     expect(map({ ...entitlements.apiCalls, resetPeriod: stigg })).toMatchObject({ resetPeriod: contract });
   });
 
-  it("refuses a meter with neither a limit nor unlimited usage instead of guessing", () => {
-    const row = stiggEntitlement.parse({ ...entitlements.apiCalls, usageLimit: null });
-    expect(() => toEntitlement(row)).toThrow(SourceUnavailableError);
-    expect(() => toEntitlement(row)).toThrow(/feature-api-calls.*neither a limit nor unlimited/);
+  it("a meter with neither a limit nor unlimited usage is usage with no limit reported, not unlimited", () => {
+    expect(map({ ...entitlements.apiCalls, usageLimit: null })).toMatchObject({
+      kind: "metered",
+      currentUsage: 8_200,
+      usageLimit: null,
+      unlimited: false,
+    });
+  });
+
+  it("leaves out, with the reason, what it cannot show: no feature, an unknown feature or meter type", () => {
+    const skip = (row: unknown) => toEntitlement(stiggEntitlement.parse(row));
+    expect(skip({ ...entitlements.sso, feature: null })).toEqual({ skipped: "the entitlement has no feature", featureId: null });
+    expect(skip({ ...entitlements.sso, feature: { ...entitlements.sso.feature, featureType: "JSON" } })).toEqual({
+      skipped: "unknown feature type JSON",
+      featureId: "feature-sso",
+    });
+    expect(skip({ ...entitlements.apiCalls, feature: { ...entitlements.apiCalls.feature, meterType: "Decremental" } })).toEqual({
+      skipped: "unknown meter type Decremental",
+      featureId: "feature-api-calls",
+    });
+  });
+
+  it("a reset period this app does not know is no reset period", () => {
+    expect(map({ ...entitlements.apiCalls, resetPeriod: "FORTNIGHT" })).toMatchObject({ resetPeriod: null });
   });
 
   it("grantedBy prefers the subscription's own plan name", () => {
@@ -143,12 +162,18 @@ describe("Stigg subscriptions in the contract's terms", () => {
     expect(all.map((id) => mapped(id).status)).toEqual(["ACTIVE", "IN_TRIAL", "CANCELED", "NOT_STARTED", "PAYMENT_PENDING", "EXPIRED"]);
   });
 
+  it("a status this app does not know is UNKNOWN, with Stigg's word for it", () => {
+    const row = stiggSubscription.parse({ ...subscriptions.find((x) => x.subscriptionId === "sub-pro"), status: "PAUSED" });
+    expect(contractSubscription.parse(toSubscription(row, NOW))).toMatchObject({ status: "UNKNOWN", rawStatus: "PAUSED", trialEndsAt: null });
+  });
+
   it("carries plan, dates and the trial end while in trial", () => {
     expect(mapped("sub-team-trial")).toEqual({
       id: "sub-team-trial",
       planId: "plan-team",
       planName: "Team",
       status: "IN_TRIAL",
+      rawStatus: "IN_TRIAL",
       trialEndsAt: "2026-12-10T00:00:00.000Z",
       startDate: "2026-11-10T00:00:00.000Z",
       createdAt: "2026-11-10T00:00:00.000Z",

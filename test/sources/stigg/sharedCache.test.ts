@@ -12,7 +12,7 @@ import { StiggSource } from "@/server/sources/stigg/stiggSource";
 import { closedPortUrl } from "../../oauth/fixedResponder";
 import { startStiggStandIn, type StiggFixture, type StiggStandIn } from "../../standins/stigg";
 import { fixture, FULL, STIGG_KEY } from "./fixture";
-import { FIRST_PAINT_OPERATIONS, firstPaint } from "./firstPaint";
+import { FIRST_PAINT_OPERATIONS, firstPaint, quietLog } from "./firstPaint";
 import type { ChildInput } from "./readInChild";
 import { keysMatching, REDIS_TEST_URL, requireRedis } from "./redisForTests";
 
@@ -118,7 +118,7 @@ describe("the cache shared through Redis (REDIS_URL)", () => {
         new StiggSource(new StiggGraphqlClient({ apiUrl: stigg.url, apiKey: STIGG_KEY }), cache, {
           id: `${WORKSPACE}-burst`,
           stiggAppBaseUrl: "https://app.stigg.test",
-        });
+        }, quietLog);
       const before = counts();
       const paints = await Promise.all(Array.from({ length: 32 }, () => firstPaint(source(), FULL.stripe)));
       expect(since(before)).toEqual(each(1));
@@ -140,7 +140,7 @@ describe("a Redis that fails", () => {
       const source = new StiggSource(new StiggGraphqlClient({ apiUrl: stigg.url, apiKey: STIGG_KEY }), cache, {
         id: `${WORKSPACE}-down`,
         stiggAppBaseUrl: "https://app.stigg.test",
-      });
+      }, quietLog);
       const before = counts();
       const first = await firstPaint(source, FULL.stripe);
       const second = await firstPaint(source, FULL.stripe);

@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Customer } from "@/contract";
 import { StiggGraphqlClient } from "@/server/sources/stigg/graphqlClient";
-import { getCustomerEntitlements } from "@/server/sources/stigg/queries";
+import { getCustomerEntitlements, listCustomerSubscriptions } from "@/server/sources/stigg/queries";
 import { StiggSource } from "@/server/sources/stigg/stiggSource";
 import { TtlCache } from "@/server/sources/stigg/ttlCache";
 import { SourceUnavailableError } from "@/server/sources/types";
 import { startStiggStandIn, type StiggStandIn } from "../../standins/stigg";
 import { closedPortUrl } from "../../oauth/fixedResponder";
-import { EMAIL_ONLY, fixture, FULL, MANY_SUBSCRIPTIONS, STIGG_KEY, UNKNOWN_STRIPE_CUSTOMER } from "./fixture";
+import { EMAIL_ONLY, entitlements, fixture, FULL, MANY_SUBSCRIPTIONS, NULL_PAGING, STIGG_KEY, UNKNOWN_STRIPE_CUSTOMER } from "./fixture";
 
 const APP = "https://app.stigg.test";
 let stigg: StiggStandIn;
@@ -17,6 +17,10 @@ beforeAll(async () => {
 });
 afterAll(() => stigg?.close());
 
+/** What the source logged, as pino would receive it. */
+let warnings: { fields: Record<string, unknown>; message: string }[] = [];
+const log = { warn: (fields: Record<string, unknown>, message: string) => void warnings.push({ fields, message }) };
+
 function sourceWith(options: { apiKey?: string; apiUrl?: string; timeoutMs?: number } = {}) {
   const client = new StiggGraphqlClient({
     apiUrl: options.apiUrl ?? stigg.url,
@@ -24,7 +28,7 @@ function sourceWith(options: { apiKey?: string; apiUrl?: string; timeoutMs?: num
     timeoutMs: options.timeoutMs ?? 2_000,
     retryDelayMs: 5,
   });
-  return new StiggSource(client, new TtlCache(30_000, 100), { id: "ws_test", stiggAppBaseUrl: APP });
+  return new StiggSource(client, new TtlCache(30_000, 100), { id: "ws_test", stiggAppBaseUrl: APP }, log);
 }
 
 async function failure(p: Promise<unknown>): Promise<SourceUnavailableError> {
@@ -39,6 +43,7 @@ async function failure(p: Promise<unknown>): Promise<SourceUnavailableError> {
 let source: StiggSource;
 let acme: Customer;
 beforeEach(async () => {
+  warnings = [];
   source = sourceWith();
   acme = (await source.findCustomer(FULL.stripe))!;
 });
@@ -78,6 +83,28 @@ describe("subscriptions", () => {
       ["sub-expired", "EXPIRED"],
     ]);
     expect(subs.find((s) => s.id === "sub-pro")).toMatchObject({ planId: "plan-pro", planName: "Pro", trialEndsAt: null });
+    expect(subs.every((s) => s.rawStatus === s.status)).toBe(true);
+  });
+
+  it("a subscription without a creation date was created when it started", async () => {
+    const pending = (await source.listSubscriptions(acme)).find((s) => s.id === "sub-pending");
+    expect(pending).toMatchObject({ startDate: "2026-11-20T00:00:00.000Z", createdAt: "2026-11-20T00:00:00.000Z" });
+  });
+
+  it("stops paging when Stigg does not say there is a next page (hasNextPage: null)", async () => {
+    const before = stigg.count("ListCustomerSubscriptions");
+    const quiet = (await source.findCustomer(NULL_PAGING.stripe))!;
+    expect(await source.listSubscriptions(quiet)).toHaveLength(50);
+    expect(stigg.count("ListCustomerSubscriptions") - before).toBe(1);
+  });
+
+  it("pages with the cursor Stigg gave, sent as a ConnectionCursor", async () => {
+    const many = (await source.findCustomer(MANY_SUBSCRIPTIONS.stripe))!;
+    await source.listSubscriptions(many);
+    const sent = stigg.received.filter((r) => r.operationName === "ListCustomerSubscriptions").slice(-3);
+    expect(sent[0]!.variables.after).toBeNull();
+    expect(sent[1]!.variables.after).toEqual(expect.any(String));
+    expect(sent[1]!.query).toContain("$after: ConnectionCursor");
   });
 
   it("follows Stigg's pages to the end", async () => {
@@ -101,17 +128,80 @@ describe("entitlements", () => {
   it("maps every kind, credits included, sorted by name", async () => {
     const list = await entitlementsOf(acme, {});
     expect(list.map((e) => [e.name, e.kind])).toEqual([
+      ["Active users", "metered"],
       ["AI tokens", "credits"],
       ["API calls", "metered"],
       ["Audit log", "boolean"],
+      ["cred-nameless", "credits"],
       ["Data region", "numeric"],
+      ["Exports", "metered"],
+      ["GPU time", "credits"],
       ["Projects", "numeric"],
       ["Retention", "numeric"],
       ["Single sign-on", "boolean"],
       ["Storage", "metered"],
+      ["Support hours", "credits"],
       ["Team seats", "metered"],
       ["Workspaces", "numeric"],
     ]);
+  });
+
+  it("an entitlement without a feature is left out and logged once per request", async () => {
+    await entitlementsOf(acme, {});
+    await source.getUsageSeries(acme, "feature-api-calls");
+    expect(warnings).toEqual([
+      { fields: { workspaceId: "ws_test", featureId: null, reason: "the entitlement has no feature" }, message: "Stigg entitlement left out" },
+    ]);
+  });
+
+  it("a metered entitlement with neither a limit nor unlimited is usage without a limit", async () => {
+    const list = await entitlementsOf(acme, {});
+    expect(list.find((e) => e.id === "feature-active-users")).toMatchObject({
+      kind: "metered",
+      meterKind: "usage",
+      currentUsage: 250,
+      usageLimit: null,
+      unlimited: false,
+      unit: { singular: "active user", plural: "active users" },
+      resetPeriod: "month",
+    });
+  });
+
+  it("a metered entitlement with every nullable field null has a defined value for each", async () => {
+    const list = await entitlementsOf(acme, {});
+    expect(list.find((e) => e.id === "feature-exports")).toEqual({
+      id: "feature-exports",
+      name: "Exports",
+      grantedBy: [],
+      kind: "metered",
+      meterKind: "events",
+      currentUsage: 0,
+      usageLimit: 100,
+      unlimited: false,
+      softLimit: false,
+      // Only the plural is reported: it stands for the singular too.
+      unit: { singular: "exports", plural: "exports" },
+      resetPeriod: null,
+      currentPeriodStart: null,
+      currentPeriodEnd: null,
+    });
+    // No units at all: "units".
+    expect(list.find((e) => e.id === "feature-storage-gb")).toMatchObject({ unit: { singular: "unit", plural: "units" } });
+  });
+
+  it("a credit currency's unit: its units, else its name, else \"credits\"", async () => {
+    const credits = (await entitlementsOf(acme, {})).filter((e) => e.kind === "credits");
+    expect(credits.map((c) => [c.id, c.name, c.kind === "credits" && c.unit])).toEqual([
+      ["cred-ai-tokens", "AI tokens", "tokens"],
+      ["cred-nameless", "cred-nameless", "credits"],
+      ["cred-gpu", "GPU time", "GPU minute"],
+      ["cred-support-hours", "Support hours", "Support hours"],
+    ]);
+  });
+
+  it("a credit summary whose balances are null has no credits", async () => {
+    const quiet = (await source.findCustomer(NULL_PAGING.stripe))!;
+    expect(await source.getCreditEntitlements(quiet, {})).toEqual([]);
   });
 
   it("a subscription's view has only what that subscription grants, and no credit balance", async () => {
@@ -255,6 +345,13 @@ describe("when Stigg fails", () => {
     expect(err.message).toMatch(/^Stigg GetCustomerEntitlements: Stigg answered with errors: GRAPHQL_VALIDATION_FAILED/);
   });
 
+  it("a cursor declared as String is refused, as Stigg's schema types CursorPaging.after as ConnectionCursor", async () => {
+    const client = new StiggGraphqlClient({ apiUrl: stigg.url, apiKey: STIGG_KEY });
+    const stringCursor = { ...listCustomerSubscriptions, document: listCustomerSubscriptions.document.replace("$after: ConnectionCursor", "$after: String") };
+    const err = await failure(client.request(stringCursor, { customerId: FULL.stigg, first: 1, after: null }));
+    expect(err.message).toMatch(/GRAPHQL_VALIDATION_FAILED: Variable "\$after" of type "String" used in position expecting type "ConnectionCursor"/);
+  });
+
   it("a missing variable is refused by the stand-in, as by Stigg", async () => {
     const client = new StiggGraphqlClient({ apiUrl: stigg.url, apiKey: STIGG_KEY });
     const err = await failure(client.request(getCustomerEntitlements, { query: {} } as never));
@@ -266,5 +363,101 @@ describe("when Stigg fails", () => {
     const unselected = { ...getCustomerEntitlements, document: getCustomerEntitlements.document.replace("hasUnlimitedUsage ", "") };
     const err = await failure(client.request(unselected, { query: { customerId: FULL.stigg } }));
     expect(err.message).toMatch(/unexpected shape \(entitlements\.0\.hasUnlimitedUsage/);
+  });
+});
+
+/** A subscription node as Stigg sends it, for answers given raw. */
+const node = (subscriptionId: string, status: string) => ({
+  subscriptionId,
+  status,
+  startDate: "2026-10-01T00:00:00.000Z",
+  createdAt: null,
+  trialEndDate: null,
+  cancellationDate: null,
+  endDate: null,
+  plan: { refId: "plan-pro", displayName: "Pro" },
+});
+const entitlementsAnswer = (...rows: unknown[]) => ({ data: { entitlements: rows } });
+
+describe("bad answers from Stigg", () => {
+  it("a body that is not JSON is a source failure of that read", async () => {
+    stigg.answerRawNext("upstream connect error or disconnect/reset before headers", 200, { contentType: "text/plain" });
+    const err = await failure(source.listSubscriptions(acme));
+    expect(err.message).toBe("Stigg ListCustomerSubscriptions: Stigg answered HTTP 200 with no GraphQL response");
+  });
+
+  it("an HTML page from a proxy is a source failure, retried when it is a 5xx", async () => {
+    stigg.answerRawNext("<html><body><h1>Sign in to continue</h1></body></html>");
+    expect((await failure(source.getCreditEntitlements(acme, {}))).message).toBe(
+      "Stigg GetCreditBalances: Stigg answered HTTP 200 with no GraphQL response",
+    );
+    const gateway = "<html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>";
+    stigg.answerRawNext(gateway, 502);
+    stigg.answerRawNext(gateway, 502);
+    stigg.answerRawNext(gateway, 502);
+    expect((await failure(source.getFeatureEntitlements(acme, {}))).message).toBe(
+      "Stigg GetCustomerEntitlements: Stigg answered HTTP 502",
+    );
+  });
+
+  it("a GraphQL errors array is a source failure naming Stigg's code and message", async () => {
+    stigg.answerRawNext({ data: null, errors: [{ message: "Something broke", extensions: { code: "INTERNAL_SERVER_ERROR" } }] });
+    const err = await failure(source.getFeatureEntitlements(acme, {}));
+    expect(err.message).toBe("Stigg GetCustomerEntitlements: Stigg answered with errors: INTERNAL_SERVER_ERROR: Something broke");
+  });
+
+  it("errors next to partial data are still a failure, not a silently shorter list", async () => {
+    stigg.answerRawNext({
+      data: { entitlements: [entitlements.sso] },
+      errors: [{ message: "Cannot return null for non-nullable field", path: ["entitlements", 1, "isGranted"] }],
+    });
+    expect((await failure(source.getFeatureEntitlements(acme, {}))).message).toMatch(/^Stigg GetCustomerEntitlements: Stigg answered with errors/);
+  });
+
+  it("a field of the wrong type is a source failure naming the field", async () => {
+    stigg.answerRawNext(entitlementsAnswer({ ...entitlements.apiCalls, usageLimit: "lots" }));
+    const err = await failure(source.getFeatureEntitlements(acme, {}));
+    expect(err.message).toMatch(/^Stigg GetCustomerEntitlements: Stigg's answer has an unexpected shape \(entitlements\.0\.usageLimit: /);
+  });
+
+  it("a subscription status this app does not know is shown with Stigg's own word", async () => {
+    stigg.answerRawNext({
+      data: {
+        subscriptions: {
+          edges: [{ node: node("sub-paused", "PAUSED") }, { node: node("sub-pro", "ACTIVE") }],
+          pageInfo: { hasNextPage: false, endCursor: "b2Zmc2V0OjI=" },
+        },
+      },
+    });
+    const subs = await source.listSubscriptions(acme);
+    expect(subs.map((s) => [s.id, s.status, s.rawStatus])).toEqual([
+      ["sub-paused", "UNKNOWN", "PAUSED"],
+      ["sub-pro", "ACTIVE", "ACTIVE"],
+    ]);
+  });
+
+  it("subscription edges reported as null are no subscriptions", async () => {
+    stigg.answerRawNext({ data: { subscriptions: { edges: null, pageInfo: { hasNextPage: null, endCursor: null } } } });
+    expect(await source.listSubscriptions(acme)).toEqual([]);
+  });
+
+  it("an entitlement of an unknown feature type or meter type is left out and logged; the rest shows", async () => {
+    stigg.answerRawNext(
+      entitlementsAnswer(
+        { ...entitlements.sso, feature: { ...entitlements.sso.feature, featureType: "JSON" } },
+        { ...entitlements.apiCalls, feature: { ...entitlements.apiCalls.feature, meterType: "Decremental" } },
+        entitlements.seats,
+      ),
+    );
+    expect((await source.getFeatureEntitlements(acme, {})).map((e) => e.id)).toEqual(["feature-seats"]);
+    expect(warnings.map((w) => w.fields)).toEqual([
+      { workspaceId: "ws_test", featureId: "feature-sso", reason: "unknown feature type JSON" },
+      { workspaceId: "ws_test", featureId: "feature-api-calls", reason: "unknown meter type Decremental" },
+    ]);
+  });
+
+  it("a null credit balance summary is no credits", async () => {
+    stigg.answerRawNext({ data: { creditBalanceSummary: null } });
+    expect(await source.getCreditEntitlements(acme, {})).toEqual([]);
   });
 });

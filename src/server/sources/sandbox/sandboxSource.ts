@@ -37,6 +37,7 @@ export class SandboxSource implements EntitlementSource {
       planId: s.planId,
       planName: s.plan.name,
       status: s.status,
+      rawStatus: s.status,
       trialEndsAt: s.trialEndsAt?.toISOString() ?? null,
       startDate: s.startDate.toISOString(),
       createdAt: s.createdAt.toISOString(),

@@ -4,7 +4,7 @@ import { keyringFor } from "../../crypto/keyring";
 import { logger } from "../../log/logger";
 import { open } from "../../crypto/seal";
 import { stiggApiKeyContext } from "../../oauth/stiggWorkspace";
-import { SourceUnavailableError } from "../types";
+import { type SourceLog, SourceUnavailableError } from "../types";
 import { StiggGraphqlClient } from "./graphqlClient";
 import { createStiggCache } from "./processCache";
 import type { ReadCache } from "./readCache";
@@ -21,7 +21,7 @@ function processCache(): ReadCache {
 }
 
 /** The Stigg source of a `stigg` workspace row, with its key opened for this request. */
-export function stiggSourceFor(workspace: Workspace): StiggSource {
+export function stiggSourceFor(workspace: Workspace, log: SourceLog): StiggSource {
   if (!workspace.stiggApiUrl || !workspace.stiggApiKeySealed) {
     throw new SourceUnavailableError(`Stigg workspace ${workspace.id} has no API URL or key`);
   }
@@ -31,5 +31,5 @@ export function stiggSourceFor(workspace: Workspace): StiggSource {
   } catch (err) {
     throw new SourceUnavailableError(`Stigg workspace ${workspace.id}: its API key cannot be opened`, { cause: err });
   }
-  return new StiggSource(new StiggGraphqlClient({ apiUrl: workspace.stiggApiUrl, apiKey }), processCache(), workspace);
+  return new StiggSource(new StiggGraphqlClient({ apiUrl: workspace.stiggApiUrl, apiKey }), processCache(), workspace, log);
 }

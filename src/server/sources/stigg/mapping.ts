@@ -1,9 +1,9 @@
-import type { Customer, Entitlement, GrantSource, ResetPeriod, Subscription, Unit } from "@/contract";
-import { SourceUnavailableError } from "../types";
+import { type Customer, type Entitlement, type GrantSource, knownSubscriptionStatus, type ResetPeriod, type Subscription, type Unit } from "@/contract";
 import type { StiggCreditBalance, StiggEntitlement, StiggSubscription } from "./queries";
 
 // Stigg → contract, pure. The rules follow the contract (src/contract/entitlement.ts) and
 // the sandbox source, which models the same Stigg semantics over the project's database.
+// Every field Stigg's schema lets be null has a defined display here.
 
 export function toCustomer(
   node: { customerId: string; name?: string | null; email?: string | null },
@@ -30,11 +30,14 @@ export function toSubscription(s: StiggSubscription, now: Date): Subscription {
     (d): d is string => !!d && Date.parse(d) <= now.getTime(),
   );
   const updatedAt = events.reduce((a, b) => (Date.parse(b) > Date.parse(a) ? b : a), createdAt);
+  // A status added to Stigg after this app was built is shown as Stigg words it.
+  const known = knownSubscriptionStatus.safeParse(s.status);
   return {
     id: s.subscriptionId,
     planId: s.plan.refId,
     planName: s.plan.displayName,
-    status: s.status,
+    status: known.success ? known.data : "UNKNOWN",
+    rawStatus: s.status,
     trialEndsAt: s.status === "IN_TRIAL" ? (s.trialEndDate ?? null) : null,
     startDate: s.startDate,
     createdAt,
@@ -54,24 +57,45 @@ export function grantedBy(e: StiggEntitlement): GrantSource[] {
   return [...out.values()];
 }
 
-function unitOf(f: StiggEntitlement["feature"]): Unit | null {
-  if (!f.featureUnits) return null;
-  return { singular: f.featureUnits, plural: f.featureUnitsPlural || f.featureUnits };
+type StiggFeature = NonNullable<StiggEntitlement["feature"]>;
+
+/** A configuration feature's unit: none when the feature names none. */
+function unitOf(f: StiggFeature): Unit | null {
+  if (!f.featureUnits && !f.featureUnitsPlural) return null;
+  return meteredUnitOf(f);
 }
 
-// The contract has no hourly period; an hourly meter shows no reset period rather than a
-// wrong one.
-const RESET_PERIODS: Record<string, ResetPeriod | null> = {
-  HOUR: null,
+/** A meter always counts something: the feature's unit, one form standing for the other, else "units". */
+function meteredUnitOf(f: StiggFeature): Unit {
+  return {
+    singular: f.featureUnits || f.featureUnitsPlural || "unit",
+    plural: f.featureUnitsPlural || f.featureUnits || "units",
+  };
+}
+
+// The contract has no hourly period; an hourly meter (or a period this app does not know)
+// shows no reset period rather than a wrong one.
+const RESET_PERIODS: Record<string, ResetPeriod | undefined> = {
   DAY: "day",
   WEEK: "week",
   MONTH: "month",
   YEAR: "year",
 };
 
-export function toEntitlement(e: StiggEntitlement): Entitlement {
+/** An entitlement the drawer cannot show, and why: the source logs it and leaves it out. */
+export interface SkippedEntitlement {
+  skipped: string;
+  featureId: string | null;
+}
+
+/**
+ * Stigg's entitlement in the contract's terms, or why it is left out: no feature (the
+ * schema allows it), or a feature or meter type this app does not know.
+ */
+export function toEntitlement(e: StiggEntitlement): Entitlement | SkippedEntitlement {
   const f = e.feature;
-  const base = { id: f.refId, name: e.displayNameOverride || f.displayName, grantedBy: grantedBy(e) };
+  if (!f) return { skipped: "the entitlement has no feature", featureId: null };
+  const base = { id: f.refId, name: e.displayNameOverride || f.displayName || f.refId, grantedBy: grantedBy(e) };
   if (f.featureType === "BOOLEAN") return { ...base, kind: "boolean", enabled: e.isGranted };
   if (f.featureType === "ENUM") {
     const values = e.enumValues ?? [];
@@ -83,41 +107,47 @@ export function toEntitlement(e: StiggEntitlement): Entitlement {
       unit: unitOf(f),
     };
   }
-  const meterKind = f.meterType === "Incremental" ? "events" : f.meterType === "Fluctuating" ? "usage" : null;
+  if (f.featureType !== "NUMBER") return { skipped: `unknown feature type ${f.featureType}`, featureId: f.refId };
   const unlimited = e.hasUnlimitedUsage;
-  if (!meterKind) {
+  if (!f.meterType || f.meterType === "None") {
     return { ...base, kind: "numeric", value: unlimited ? null : (e.usageLimit ?? null), unlimited, unit: unitOf(f) };
   }
-  // A metered limit is a number or unlimited; a null limit without unlimited is not a state
-  // the drawer may guess at (it would read as "unlimited" or as "0 allowed", both wrong).
-  if (!unlimited && (e.usageLimit === null || e.usageLimit === undefined)) {
-    throw new SourceUnavailableError(`Stigg returned metered entitlement "${f.refId}" with neither a limit nor unlimited usage`);
-  }
+  const meterKind = f.meterType === "Incremental" ? "events" : f.meterType === "Fluctuating" ? "usage" : null;
+  if (!meterKind) return { skipped: `unknown meter type ${f.meterType}`, featureId: f.refId };
   return {
     ...base,
     kind: "metered",
     meterKind,
+    // No usage reported yet is none used, as Stigg's own SDKs read it.
     currentUsage: e.currentUsage ?? 0,
-    usageLimit: unlimited ? null : e.usageLimit!,
+    // Neither a limit nor unlimited: "no limit reported" (the contract's null limit), shown
+    // as usage alone, as Stigg's JS SDK treats the limit as absent.
+    usageLimit: unlimited ? null : (e.usageLimit ?? null),
     unlimited,
     softLimit: e.hasSoftLimit ?? false,
-    unit: unitOf(f) ?? { singular: "unit", plural: "units" },
-    resetPeriod: e.resetPeriod ? RESET_PERIODS[e.resetPeriod]! : null,
+    unit: meteredUnitOf(f),
+    resetPeriod: (e.resetPeriod && RESET_PERIODS[e.resetPeriod]) || null,
     currentPeriodStart: e.usagePeriodStart ?? null,
     currentPeriodEnd: e.usagePeriodEnd ?? null,
   };
 }
 
-/** Credit balances belong to the customer, not to a subscription: they name no grantor. */
+export const isSkipped = (e: Entitlement | SkippedEntitlement): e is SkippedEntitlement => "skipped" in e;
+
+/**
+ * Credit balances belong to the customer, not to a subscription: they name no grantor.
+ * The unit is the currency's (plural, else singular), else its display name, else "credits".
+ */
 export function toCreditEntitlement(b: StiggCreditBalance): Entitlement {
+  const units = b.currency.units;
   return {
     id: b.currencyId,
-    name: b.currency?.displayName || b.currencyId,
+    name: b.currency.displayName || b.currencyId,
     kind: "credits",
     grantedBy: [],
     currentBalance: b.currentBalance,
     totalGranted: b.totalGranted,
     totalConsumed: b.totalConsumed,
-    unit: b.currency?.units?.plural || b.currency?.displayName || b.currencyId,
+    unit: units?.plural || units?.singular || b.currency.displayName || "credits",
   };
 }

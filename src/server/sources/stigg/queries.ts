@@ -21,14 +21,18 @@ import { z } from "zod";
  * Stigg's docs page for usage history shows another shape (totalUsage, periods); the
  * generated client, which is built from the live schema, has markers and series, and so
  * does this app.
+ *
+ * Every document validates against the SDL rebuilt from those models
+ * (test/standins/stigg-schema, checked by test/sources/stigg/documents.test.ts), and each
+ * answer's shape below allows null wherever that schema does. Enum fields are read as
+ * strings: a value added to Stigg's schema after this app was built is the mapping's
+ * decision (shown raw, or left out and logged), never a failed read.
  */
 
 const isoDate = z
   .string()
   .refine((s) => !Number.isNaN(Date.parse(s)), "not a date")
   .transform((s) => new Date(s).toISOString());
-
-export const subscriptionStatus = z.enum(["ACTIVE", "IN_TRIAL", "NOT_STARTED", "PAYMENT_PENDING", "CANCELED", "EXPIRED"]);
 
 export interface Operation<Vars, Data> {
   operationName: string;
@@ -69,7 +73,7 @@ export const findCustomerByBillingId = operation<{ billingId: string }>()({
 
 export const stiggSubscription = z.object({
   subscriptionId: z.string().min(1),
-  status: subscriptionStatus,
+  status: z.string(),
   startDate: isoDate,
   createdAt: isoDate.nullish(),
   trialEndDate: isoDate.nullish(),
@@ -81,8 +85,8 @@ export type StiggSubscription = z.infer<typeof stiggSubscription>;
 
 const subscriptionsPage = z.object({
   subscriptions: z.object({
-    edges: z.array(z.object({ node: stiggSubscription })),
-    pageInfo: z.object({ hasNextPage: z.boolean(), endCursor: z.string().nullish() }),
+    edges: z.array(z.object({ node: stiggSubscription })).nullish(),
+    pageInfo: z.object({ hasNextPage: z.boolean().nullish(), endCursor: z.string().nullish() }),
   }),
 });
 export type SubscriptionsPage = z.infer<typeof subscriptionsPage>;
@@ -90,7 +94,7 @@ export type SubscriptionsPage = z.infer<typeof subscriptionsPage>;
 /** Every subscription of one customer, whatever its status, a page at a time. */
 export const listCustomerSubscriptions = operation<{ customerId: string; first: number; after: string | null }>()({
   operationName: "ListCustomerSubscriptions",
-  document: `query ListCustomerSubscriptions($customerId: String!, $first: Int!, $after: String) {
+  document: `query ListCustomerSubscriptions($customerId: String!, $first: Int!, $after: ConnectionCursor) {
   subscriptions(filter: { customer: { customerId: { eq: $customerId } } }, paging: { first: $first, after: $after }) {
     edges { node { subscriptionId status startDate createdAt trialEndDate cancellationDate endDate plan { refId displayName } } }
     pageInfo { hasNextPage endCursor }
@@ -108,16 +112,18 @@ export const stiggEntitlement = z.object({
   enumValues: z.array(z.string()).nullish(),
   usagePeriodStart: isoDate.nullish(),
   usagePeriodEnd: isoDate.nullish(),
-  resetPeriod: z.enum(["HOUR", "DAY", "WEEK", "MONTH", "YEAR"]).nullish(),
+  resetPeriod: z.string().nullish(),
   displayNameOverride: z.string().nullish(),
-  feature: z.object({
-    refId: z.string().min(1),
-    displayName: z.string(),
-    featureType: z.enum(["BOOLEAN", "NUMBER", "ENUM"]),
-    meterType: z.enum(["None", "Fluctuating", "Incremental"]).nullish(),
-    featureUnits: z.string().nullish(),
-    featureUnitsPlural: z.string().nullish(),
-  }),
+  feature: z
+    .object({
+      refId: z.string().min(1),
+      displayName: z.string(),
+      featureType: z.string(),
+      meterType: z.string().nullish(),
+      featureUnits: z.string().nullish(),
+      featureUnitsPlural: z.string().nullish(),
+    })
+    .nullish(),
   summaries: z
     .array(
       z.object({
@@ -152,10 +158,9 @@ export const stiggCreditBalance = z.object({
   currencyId: z.string().min(1),
   currency: z
     .object({
-      displayName: z.string().nullish(),
-      units: z.object({ singular: z.string(), plural: z.string() }).nullish(),
-    })
-    .nullish(),
+      displayName: z.string(),
+      units: z.object({ singular: z.string().nullish(), plural: z.string().nullish() }).nullish(),
+    }),
   currentBalance: z.number(),
   totalGranted: z.number(),
   totalConsumed: z.number(),
@@ -169,14 +174,14 @@ export const getCreditBalances = operation<{ input: { customerId: string } }>()(
     balances { currencyId currency { displayName units { singular plural } } currentBalance totalGranted totalConsumed }
   }
 }`,
-  data: z.object({ creditBalanceSummary: z.object({ balances: z.array(stiggCreditBalance) }) }),
+  data: z.object({ creditBalanceSummary: z.object({ balances: z.array(stiggCreditBalance).nullish() }).nullish() }),
 });
 
 export const stiggUsageHistory = z.object({
   markers: z.array(z.object({ type: z.string(), timestamp: isoDate })),
   series: z.array(
     z.object({
-      tags: z.array(z.object({ key: z.string(), value: z.string() })).nullish(),
+      tags: z.array(z.object({ key: z.string(), value: z.string() })),
       points: z.array(z.object({ timestamp: isoDate, value: z.number(), isResetPoint: z.boolean() })),
     }),
   ),

@@ -1,7 +1,7 @@
 import type { Customer, Entitlement, Subscription, UsageSeries } from "@/contract";
-import type { EntitlementSource, TimeWindow } from "../types";
+import type { EntitlementSource, SourceLog, TimeWindow } from "../types";
 import type { StiggGraphqlClient } from "./graphqlClient";
-import { toCreditEntitlement, toCustomer, toEntitlement, toSubscription } from "./mapping";
+import { isSkipped, toCreditEntitlement, toCustomer, toEntitlement, toSubscription } from "./mapping";
 import {
   findCustomerByBillingId,
   getCreditBalances,
@@ -19,12 +19,18 @@ const PAGE_SIZE = 50;
 const MAX_PAGES = 10;
 const DAY = 864e5;
 
-/** A Stigg workspace: reads Stigg's GraphQL API for the workspace's environment. */
+/**
+ * A Stigg workspace: reads Stigg's GraphQL API for the workspace's environment. Built per
+ * request, with that request's log: what it leaves out is logged there, once per request.
+ */
 export class StiggSource implements EntitlementSource {
+  private readonly reported = new Set<string>();
+
   constructor(
     private readonly client: StiggGraphqlClient,
     private readonly cache: ReadCache,
     private readonly workspace: { id: string; stiggAppBaseUrl: string },
+    private readonly log: SourceLog,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
@@ -54,8 +60,9 @@ export class StiggSource implements EntitlementSource {
           first: PAGE_SIZE,
           after,
         });
-        all.push(...subscriptions.edges.map((e) => e.node));
-        if (!subscriptions.pageInfo.hasNextPage || !subscriptions.pageInfo.endCursor) break;
+        all.push(...(subscriptions.edges ?? []).map((e) => e.node));
+        // hasNextPage may be null: only a reported next page is followed.
+        if (subscriptions.pageInfo.hasNextPage !== true || !subscriptions.pageInfo.endCursor) break;
         after = subscriptions.pageInfo.endCursor;
       }
       return all;
@@ -84,7 +91,8 @@ export class StiggSource implements EntitlementSource {
       () => this.client.request(getCreditBalances, { input: { customerId: customer.stiggCustomerId } }),
       options.fresh,
     );
-    return data.creditBalanceSummary.balances.map(toCreditEntitlement);
+    // Stigg's schema lets both the summary and its balances be null: no balances to show.
+    return (data.creditBalanceSummary?.balances ?? []).map(toCreditEntitlement);
   }
 
   private async featureEntitlements(customer: Customer, fresh?: boolean): Promise<Entitlement[]> {
@@ -93,7 +101,19 @@ export class StiggSource implements EntitlementSource {
       () => this.client.request(getCustomerEntitlements, { query: { customerId: customer.stiggCustomerId } }),
       fresh,
     );
-    return data.entitlements.map(toEntitlement);
+    const out: Entitlement[] = [];
+    for (const e of data.entitlements.map(toEntitlement)) {
+      if (!isSkipped(e)) out.push(e);
+      else this.reportOnce(e.skipped, e.featureId);
+    }
+    return out;
+  }
+
+  private reportOnce(reason: string, featureId: string | null) {
+    const key = JSON.stringify([reason, featureId]);
+    if (this.reported.has(key)) return;
+    this.reported.add(key);
+    this.log.warn({ workspaceId: this.workspace.id, featureId, reason }, "Stigg entitlement left out");
   }
 
   async getUsageSeries(customer: Customer, featureId: string, window?: TimeWindow): Promise<UsageSeries | null> {
