@@ -13,6 +13,7 @@ test("in live mode the preview page, its sandbox document, its bundles and its r
   expect((await request.get(`${live}/preview/renderer.js`)).status()).toBe(404);
   expect((await request.get(`${live}/api/preview/fault?account=acct_DemoLinked`)).status()).toBe(404);
   expect((await request.post(`${live}/api/preview/fault`, { data: { account: "acct_DemoLinked", on: true } })).status()).toBe(404);
+  expect((await request.post(`${live}/api/preview/fault`, { data: { account: "acct_DemoLinked", kind: "credits", on: true } })).status()).toBe(404);
   const sign = await request.post(`${live}/api/preview/sign`, { data: { user_id: "usr_x", account_id: "acct_DemoLinked" } });
   expect(sign.status()).toBe(404);
   expect(await sign.text()).not.toMatch(/v1=/);
@@ -31,4 +32,34 @@ test("in sandbox mode the harness signs with the demo secret only, as the host v
     headers: { "Stripe-Signature": signature, "Stripe-User-Id": "usr_DemoPreview", "Stripe-Account-Id": "acct_DemoUnlinked" },
   });
   expect(forged.status()).toBe(401);
+});
+
+test("the fault route turns kinds of faults on and off one by one and rejects what it does not know", async ({ request }) => {
+  const account = "acct_DemoLinked";
+  const set = (data: unknown) => request.post("/api/preview/fault", { data });
+  try {
+    expect(await (await set({ account, kind: "credits", on: true })).json()).toEqual({ account, linked: true, faults: ["credits"] });
+    // Without a kind: the whole source, the switch the route started with.
+    expect(await (await set({ account, on: true })).json()).toEqual({ account, linked: true, faults: ["all", "credits"] });
+    expect(await (await set({ account, kind: "credits", on: false })).json()).toEqual({ account, linked: true, faults: ["all"] });
+    const read = await request.get(`/api/preview/fault?${new URLSearchParams({ account })}`);
+    expect(await read.json()).toEqual({ account, linked: true, faults: ["all"] });
+
+    for (const bad of [{ account, kind: "usage", on: true }, { account, kind: "credits" }, { account, kind: "credits", on: "yes" }, { account, on: true, extra: 1 }]) {
+      const res = await set(bad);
+      expect(res.status(), JSON.stringify(bad)).toBe(400);
+      expect((await res.json()).error).toContain('"credits"');
+    }
+    // A rejected request changed nothing.
+    expect(await (await request.get(`/api/preview/fault?${new URLSearchParams({ account })}`)).json()).toEqual({ account, linked: true, faults: ["all"] });
+    // An account without a linked workspace has nothing to break.
+    expect(await (await set({ account: "acct_DemoUnlinked", kind: "credits", on: true })).json()).toEqual({
+      account: "acct_DemoUnlinked",
+      linked: false,
+      faults: [],
+    });
+  } finally {
+    await set({ account, on: false });
+    await set({ account, kind: "credits", on: false });
+  }
 });

@@ -1,5 +1,5 @@
 // Expectations read from the seeded demo data, the single source of the demo ids and values.
-import { customers, ENTITLING_STATUSES, features, plans } from "../../prisma/seed/demoData";
+import { creditTypes, customers, ENTITLING_STATUSES, features, plans } from "../../prisma/seed/demoData";
 
 export { LINKED_ACCOUNT, UNKNOWN_CUSTOMER, UNLINKED_ACCOUNT } from "../../prisma/seed/demoData";
 
@@ -29,4 +29,8 @@ export function entitledFeatureNames(billingId: string, subscriptionId?: string)
 
 export function allFeatureNames(): string[] {
   return features.map((f) => f.name);
+}
+
+export function creditTypeNames(): string[] {
+  return creditTypes.map((c) => c.name);
 }

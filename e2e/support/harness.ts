@@ -1,4 +1,5 @@
 import path from "node:path";
+import type { FaultKind } from "../../src/server/sources/faults";
 import { test as base, expect, type ConsoleMessage, type Frame, type Locator, type Page, type Request } from "@playwright/test";
 
 // Every run keeps its pictures with the test results; `npm run screenshots` refreshes
@@ -38,9 +39,9 @@ export class Harness {
     return frame;
   }
 
-  /** Sets the host's fault switch for the account (the same route the page's switch uses). */
-  async setFault(account: string, on: boolean): Promise<void> {
-    const res = await this.page.request.post("/api/preview/fault", { data: { account, on } });
+  /** Sets one of the host's fault switches for the account (the route the page's switches use). */
+  async setFault(account: string, on: boolean, kind: FaultKind = "all"): Promise<void> {
+    const res = await this.page.request.post("/api/preview/fault", { data: { account, kind, on } });
     expect(res.ok()).toBe(true);
   }
 

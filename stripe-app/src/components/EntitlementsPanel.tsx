@@ -8,12 +8,15 @@ import { filterEntitlements, NO_FILTER } from "../model/entitlementFilter";
 import { useDrawerEnvironment } from "../views/DrawerEnvironment";
 import { EntitlementFilters } from "./EntitlementFilters";
 import { EntitlementRow } from "./EntitlementRow";
+import { callFailureNotice, partFailureNotice } from "../model/failureNotice";
 import { LastRefresh } from "./LastRefresh";
+import { PartFailureNotice } from "./PartFailureNotice";
 import { RequestFailure } from "./RequestFailure";
 
 /**
  * The entitlement list with its controls: the customer's (Entitlements tab, with a
  * subscription filter) or one subscription's (`subscriptionId`, the Subscription drawer).
+ * A failed read, whole or in part (features or credits), is a notice above what loaded.
  */
 export function EntitlementsPanel({
   subscriptionId,
@@ -23,26 +26,44 @@ export function EntitlementsPanel({
   subscriptions?: Subscription[];
 }) {
   const { stripeCustomerId } = useDrawerEnvironment();
-  // Same shape as the first paint's query, so the Entitlements tab reads it from the cache.
+  // Same shape as the first paint's query, so the Entitlements tab reads it from the cache,
+  // a failure included: asking again is the notice's Retry, not a side effect of mounting.
   const input = subscriptionId ? { stripeCustomerId, subscriptionId } : { stripeCustomerId };
   const trpc = useTRPC();
-  const list = useQuery(trpc.getEntitlements.queryOptions(input));
+  const list = useQuery(trpc.getEntitlements.queryOptions(input, { retryOnMount: false }));
   const refresh = useRefreshEntitlements(input);
   const [filter, setFilter] = useState(NO_FILTER);
 
-  if (list.isPending) return <Spinner />;
-  if (list.isError) return <RequestFailure what="Entitlements could not be loaded." error={list.error} />;
+  const retry = () => void list.refetch();
 
-  const { entitlements, fetchedAt } = list.data;
+  if (list.isPending) return <Spinner />;
+  if (list.isError) {
+    return (
+      <PartFailureNotice
+        notice={callFailureNotice("Entitlements not loaded", list.error)}
+        onRetry={retry}
+      />
+    );
+  }
+
+  const { entitlements, fetchedAt, failures } = list.data;
   const shown = filterEntitlements(entitlements, filter);
   return (
     <Box css={{ stack: "y", gapY: "small" }}>
+      {failures.map((failure) => (
+        <PartFailureNotice
+          key={failure.part}
+          notice={partFailureNotice(failure)}
+          onRetry={retry}
+          retrying={list.isFetching}
+        />
+      ))}
       {entitlements.length > 0 && (
         <EntitlementFilters filter={filter} onChange={setFilter} subscriptions={subscriptions} />
       )}
       <LastRefresh fetchedAt={fetchedAt} refreshing={refresh.isPending} onRefresh={() => refresh.mutate()} />
       {refresh.isError && <RequestFailure what="Refresh failed." error={refresh.error} />}
-      {entitlements.length === 0 && <Inline css={{ color: "secondary" }}>No active entitlements</Inline>}
+      {entitlements.length === 0 && failures.length === 0 && <Inline css={{ color: "secondary" }}>No active entitlements</Inline>}
       {entitlements.length > 0 && shown.length === 0 && (
         <Inline css={{ color: "secondary" }}>No entitlements match these filters</Inline>
       )}

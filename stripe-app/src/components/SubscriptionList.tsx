@@ -1,14 +1,38 @@
-import { Box, Divider, Inline } from "@stripe/ui-extension-sdk/ui";
+import { Box, Divider, Inline, Spinner } from "@stripe/ui-extension-sdk/ui";
+import { useQuery } from "@tanstack/react-query";
 import { Fragment, useState } from "react";
-import type { Customer, Subscription } from "@/contract";
+import type { Customer } from "@/contract";
+import { useTRPC } from "../api/trpc";
+import { callFailureNotice } from "../model/failureNotice";
+import { useDrawerEnvironment } from "../views/DrawerEnvironment";
+import { PartFailureNotice } from "./PartFailureNotice";
 import { SubscriptionDrawer } from "./SubscriptionDrawer";
 import { SubscriptionRow } from "./SubscriptionRow";
 
-/** Every subscription of the customer; choosing one opens the Subscription drawer. */
-export function SubscriptionList({ customer, subscriptions }: { customer: Customer; subscriptions: Subscription[] }) {
+/**
+ * Every subscription of the customer; choosing one opens the Subscription drawer. Reads
+ * the first paint's query from the cache; when that read failed, a notice with Retry
+ * takes the list's place and the rest of the drawer is unaffected.
+ */
+export function SubscriptionList({ customer }: { customer: Customer }) {
+  const { stripeCustomerId } = useDrawerEnvironment();
+  const trpc = useTRPC();
+  // A failed first read stays failed until Retry; mounting the tab does not ask again.
+  const query = useQuery(trpc.listSubscriptions.queryOptions({ stripeCustomerId }, { retryOnMount: false }));
   const [openId, setOpenId] = useState<string | null>(null);
-  const open = subscriptions.find((s) => s.id === openId);
 
+  if (query.isPending) return <Spinner />;
+  if (query.isError) {
+    return (
+      <PartFailureNotice
+        notice={callFailureNotice("Subscriptions not loaded", query.error)}
+        onRetry={() => void query.refetch()}
+      />
+    );
+  }
+
+  const { subscriptions } = query.data;
+  const open = subscriptions.find((s) => s.id === openId);
   if (subscriptions.length === 0) return <Inline css={{ color: "secondary" }}>No subscriptions</Inline>;
   return (
     <Box css={{ stack: "y" }}>

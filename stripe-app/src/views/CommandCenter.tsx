@@ -1,11 +1,23 @@
 import { Box, Tab, TabList, TabPanel, TabPanels, Tabs } from "@stripe/ui-extension-sdk/ui";
-import type { Customer, Subscription } from "@/contract";
+import { useQuery } from "@tanstack/react-query";
+import type { Customer } from "@/contract";
+import { useTRPC } from "../api/trpc";
 import { CustomerHeader } from "../components/CustomerHeader";
 import { EntitlementsPanel } from "../components/EntitlementsPanel";
 import { SubscriptionList } from "../components/SubscriptionList";
+import { useDrawerEnvironment } from "./DrawerEnvironment";
 
-/** The linked customer's drawer: the header, then Entitlements (the core view) and Subscriptions. */
-export function CommandCenter({ customer, subscriptions }: { customer: Customer; subscriptions: Subscription[] }) {
+/**
+ * The linked customer's drawer: the header, then Entitlements (the core view) and
+ * Subscriptions. Each tab reads its own query, so one failing leaves the other on screen.
+ */
+export function CommandCenter({ customer }: { customer: Customer }) {
+  const { stripeCustomerId } = useDrawerEnvironment();
+  const trpc = useTRPC();
+  // Without subscriptions (their read failed) the entitlements have no subscription filter.
+  const subscriptions = useQuery(
+    trpc.listSubscriptions.queryOptions({ stripeCustomerId }, { retryOnMount: false }),
+  ).data?.subscriptions;
   return (
     <Box css={{ stack: "y", gapY: "medium" }}>
       <CustomerHeader customer={customer} />
@@ -19,7 +31,7 @@ export function CommandCenter({ customer, subscriptions }: { customer: Customer;
             <EntitlementsPanel subscriptions={subscriptions} />
           </TabPanel>
           <TabPanel id="subscriptions">
-            <SubscriptionList customer={customer} subscriptions={subscriptions} />
+            <SubscriptionList customer={customer} />
           </TabPanel>
         </TabPanels>
       </Tabs>

@@ -6,10 +6,15 @@ import { useDrawerEnvironment } from "./DrawerEnvironment";
 import { GateView } from "./GateView";
 import { LoadingView } from "./LoadingView";
 
+const answered = (query: { dataUpdatedAt: number; errorUpdatedAt: number }) =>
+  query.dataUpdatedAt > 0 || query.errorUpdatedAt > 0;
+
 /**
  * Resolves the drawer: loading, failed, unlinked account (Gate), unknown customer (404),
  * or the Command Center. The three first-paint queries start in the same render, so the
- * batching link sends them as one HTTP request.
+ * batching link sends them as one HTTP request. Only the customer lookup failing fails
+ * the drawer; subscriptions and entitlements are independent reads, and the Command
+ * Center shows a failed one as a notice in its own tab.
  */
 export function CustomerDrawer() {
   const { stripeCustomerId } = useDrawerEnvironment();
@@ -32,9 +37,8 @@ export function CustomerDrawer() {
   // Unlinked: the other two answer PRECONDITION_FAILED, which the Gate makes moot.
   if (!customer.data.linked) return <GateView connectUrl={customer.data.connectUrl} />;
 
-  if (subscriptions.isError || entitlements.isError) {
-    return <ApiErrorView error={subscriptions.error ?? entitlements.error} onRetry={retry} retrying={retrying} />;
-  }
-  if (subscriptions.isPending || entitlements.isPending) return <LoadingView />;
-  return <CommandCenter customer={customer.data.customer} subscriptions={subscriptions.data.subscriptions} />;
+  // The first paint waits for every first answer, loaded or failed. Later a Retry in one
+  // tab puts that query back to pending; that tab shows it, the drawer stays.
+  if (!answered(subscriptions) || !answered(entitlements)) return <LoadingView />;
+  return <CommandCenter customer={customer.data.customer} />;
 }

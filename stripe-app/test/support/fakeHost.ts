@@ -59,7 +59,13 @@ export const internalError = () =>
     "The data source could not be read. Try again; if it keeps failing, quote the correlation id to support.",
   );
 
-type Handler<P extends Procedure> = (input: Inputs[P]) => Outputs[P] | Promise<Outputs[P]>;
+/** What the host's procedures know of their request besides the input. */
+export interface CallContext {
+  /** The request's X-Correlation-Id, which the host also puts in a partial result's failures. */
+  correlationId: string;
+}
+
+type Handler<P extends Procedure> = (input: Inputs[P], ctx: CallContext) => Outputs[P] | Promise<Outputs[P]>;
 
 export interface RecordedRequest {
   url: URL;
@@ -75,7 +81,7 @@ export class FakeHost {
   readonly requests: RecordedRequest[] = [];
   /** Handler failures other than HostError (e.g. a fixture breaking the contract). */
   readonly faults: unknown[] = [];
-  private readonly handlers = new Map<string, (input: never) => unknown>();
+  private readonly handlers = new Map<string, (input: never, ctx: CallContext) => unknown>();
   private held: Promise<void> | null = null;
   private release: () => void = () => {};
   private inFlight = 0;
@@ -83,7 +89,7 @@ export class FakeHost {
   constructor(readonly base = "http://localhost:3000") {}
 
   on<P extends Procedure>(procedure: P, handler: Handler<P>): this {
-    this.handlers.set(procedure, handler as (input: never) => unknown);
+    this.handlers.set(procedure, handler as (input: never, ctx: CallContext) => unknown);
     return this;
   }
 
@@ -180,7 +186,7 @@ export class FakeHost {
       );
     }
     try {
-      const output = await handler(parsed.data as never);
+      const output = await handler(parsed.data as never, { correlationId });
       // As the router's `.output()` does: a fixture that breaks the contract fails loudly.
       return { result: { data: schemas.output.parse(output) } };
     } catch (e) {

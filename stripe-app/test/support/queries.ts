@@ -1,4 +1,4 @@
-import { Box, Button, Icon, Inline, Link, Tooltip } from "@stripe/ui-extension-sdk/ui";
+import { Banner, Box, Button, Icon, Inline, Link, Tooltip } from "@stripe/ui-extension-sdk/ui";
 import type { render } from "@stripe/ui-extension-sdk/testing";
 
 // Finders over the SDK test renderer's tree, by what a user sees rather than by structure
@@ -71,4 +71,56 @@ export function barColor(node: TreeNode): string | null {
   if (segments.length === 0) return null;
   const filled = segments.find((s) => css(s).color !== "disabled");
   return filled ? (css(filled).color as string) : "disabled";
+}
+
+/** A remote fragment prop (Banner's description, actions…) as the SDK's test root holds it. */
+interface FragmentNode {
+  type?: string;
+  text?: string;
+  props?: Record<string, unknown>;
+  children?: FragmentNode[];
+}
+
+function fragmentText(node: unknown): string {
+  if (node == null || typeof node === "boolean") return "";
+  if (typeof node === "string" || typeof node === "number") return String(node);
+  const n = node as FragmentNode;
+  if (typeof n.text === "string") return n.text;
+  return (n.children ?? []).map(fragmentText).join("");
+}
+
+function fragmentComponents(node: unknown, type: string): FragmentNode[] {
+  const n = node as FragmentNode | null;
+  if (!n || typeof n !== "object") return [];
+  const own = n.type === type ? [n] : [];
+  return [...own, ...(n.children ?? []).flatMap((c) => fragmentComponents(c, type))];
+}
+
+export interface ShownBanner {
+  type: string;
+  title: string;
+  description: string;
+  /** The labels of the buttons in its actions. */
+  actions: string[];
+  /** Presses the action button labelled `label`. */
+  press(label: string): void;
+}
+
+/** Every Banner on screen, its title, description and actions read as text. */
+export function banners(root: Root | TreeNode): ShownBanner[] {
+  return root.findAll(Banner).map((b) => {
+    const props = b.props as Record<string, unknown>;
+    const buttons = fragmentComponents(props.actions, "Button");
+    return {
+      type: (props.type as string | undefined) ?? "default",
+      title: fragmentText(props.title),
+      description: fragmentText(props.description),
+      actions: buttons.map(fragmentText),
+      press(label: string) {
+        const found = buttons.find((button) => fragmentText(button) === label);
+        if (!found) throw new Error(`No action "${label}" in the Banner "${fragmentText(props.title)}"`);
+        (found.props!.onPress as () => void)();
+      },
+    };
+  });
 }

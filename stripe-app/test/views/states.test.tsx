@@ -102,18 +102,6 @@ describe("App Failed to Load", () => {
     expect(view.wrapper).not.toContainText("App Failed to Load");
   });
 
-  it("also fails when only the entitlements cannot be read, with that response's id", async () => {
-    const host = new FakeHost()
-      .on("getCustomer", () => linked())
-      .on("listSubscriptions", () => ({ subscriptions: allSubscriptions }))
-      .on("getEntitlements", () => {
-        throw internalError();
-      });
-    const view = renderView(host);
-    await view.untilText("App Failed to Load");
-    expect(view.wrapper).toContainText("Correlation ID: corr-1");
-  });
-
   it("explains an unsigned request (UNAUTHORIZED)", async () => {
     const unauthorized = () => {
       throw new HostError("UNAUTHORIZED", "The request is not signed by Stripe for this app.");

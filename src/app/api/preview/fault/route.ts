@@ -1,11 +1,13 @@
 import { z } from "zod";
 import { sandboxOnly } from "@/harness/server/sandboxOnly";
 import { getDb } from "@/server/db/client";
-import { hasSourceFault, setSourceFault } from "@/server/sources/faults";
+import { faultKind, setSourceFault, sourceFaults } from "@/server/sources/faults";
 
 export const dynamic = "force-dynamic";
 
 const account = z.string().min(1).max(255);
+// Without `kind`, the whole source fails (the switch this route started with).
+const change = z.strictObject({ account, kind: faultKind.default("all"), on: z.boolean() });
 
 /** The workspace the API would read for this account (same rule as the signed procedures). */
 async function linkedWorkspaceId(accountId: string): Promise<string | null> {
@@ -19,21 +21,26 @@ async function linkedWorkspaceId(accountId: string): Promise<string | null> {
 
 async function state(accountId: string) {
   const workspaceId = await linkedWorkspaceId(accountId);
-  return { account: accountId, linked: workspaceId !== null, on: workspaceId ? hasSourceFault(workspaceId) : false };
+  return { account: accountId, linked: workspaceId !== null, faults: workspaceId ? sourceFaults(workspaceId) : [] };
 }
 
-/** Whether the account's data source is currently made to fail. */
+/** Which reads of the account's data source are currently made to fail. */
 export const GET = sandboxOnly(async (req) => {
   const parsed = account.safeParse(new URL(req.url).searchParams.get("account"));
   if (!parsed.success) return Response.json({ error: "expected ?account=acct_…" }, { status: 400 });
   return Response.json(await state(parsed.data));
 });
 
-/** Turns the failure on or off for the workspace linked to the account. */
+/** Turns one kind of failure on or off for the workspace linked to the account. */
 export const POST = sandboxOnly(async (req) => {
-  const parsed = z.object({ account, on: z.boolean() }).safeParse(await req.json().catch(() => null));
-  if (!parsed.success) return Response.json({ error: "expected {account, on}" }, { status: 400 });
+  const parsed = change.safeParse(await req.json().catch(() => null));
+  if (!parsed.success) {
+    return Response.json(
+      { error: `expected {account, on: boolean, kind?: ${faultKind.options.map((k) => `"${k}"`).join(" | ")}}` },
+      { status: 400 },
+    );
+  }
   const workspaceId = await linkedWorkspaceId(parsed.data.account);
-  if (workspaceId) setSourceFault(workspaceId, parsed.data.on);
+  if (workspaceId) setSourceFault(workspaceId, parsed.data.kind, parsed.data.on);
   return Response.json(await state(parsed.data.account));
 });
