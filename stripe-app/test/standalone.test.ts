@@ -42,6 +42,10 @@ describe("stripe-app/ as a copy on its own", () => {
     await expect(exec(path.join(copy, "node_modules/.bin/tsc"), ["--noEmit", "-p", copy], { cwd: copy })).resolves.toBeDefined();
   }, 300_000);
 
+  it("passes the lint of Stripe's app template (eslint with @stripe/ui-extension-tools' config)", async () => {
+    await expect(exec(path.join(copy, "node_modules/.bin/eslint"), ["src"], { cwd: copy })).resolves.toBeDefined();
+  }, 120_000);
+
   it("bundles as the CLI does, with one React 18.3.1 from its own node_modules and nothing from outside", async () => {
     const { reactCopies, inputsOutsideApp } = await bundleViews({ appDir: copy });
     expect(reactCopies).toEqual([{ dir: path.join(copy, "node_modules/react"), version: "18.3.1" }]);
