@@ -1,9 +1,10 @@
-// Production build: Prisma client, the preview harness bundles, then Next.js. Records a
+// Production build: the extension's own install, the Prisma client, the preview harness bundles, then Next.js. Records a
 // stamp of its inputs so that `npm start` rebuilds only when the sources changed.
 import { writeFileSync } from "node:fs";
-import { generatePrismaClient, run, sourceStamp, STAMP } from "./lib.mjs";
+import { ensureAppInstalled, generatePrismaClient, run, sourceStamp, STAMP } from "./lib.mjs";
 
 export async function build() {
+  await ensureAppInstalled();
   const stamp = sourceStamp();
   await generatePrismaClient();
   await run("node", ["scripts/build-harness.mjs"]);

@@ -2,7 +2,7 @@
 // they run on a fresh clone before anything is built.
 import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 export const root = path.resolve(import.meta.dirname, "..");
@@ -23,6 +23,28 @@ export function run(command, args, env = {}) {
   });
 }
 
+const appDir = path.join(root, "stripe-app");
+const APP_STAMP = path.join(appDir, "node_modules", ".installed-from");
+
+/** The extension's lockfile, as the stamp of what its node_modules was installed from. */
+function appLockHash() {
+  return createHash("sha256").update(readFileSync(path.join(appDir, "package-lock.json"))).digest("hex");
+}
+
+/**
+ * stripe-app/ is installed on its own, from its own lockfile (Stripe's CLI uploads that
+ * folder alone), and the root's `npm ci` does not touch it. Runs `npm ci` there when its
+ * node_modules is missing or was installed from another lockfile. No lifecycle hook:
+ * npm may skip those.
+ */
+export async function ensureAppInstalled() {
+  const wanted = appLockHash();
+  if (existsSync(APP_STAMP) && readFileSync(APP_STAMP, "utf8") === wanted) return;
+  console.log("Installing stripe-app/ from its lockfile (npm ci)…");
+  await run("npm", ["ci", "--prefix", "stripe-app", "--no-audit", "--no-fund"]);
+  writeFileSync(APP_STAMP, wanted);
+}
+
 /**
  * `prisma generate` without Prisma's native engine, which cannot be downloaded here: the
  * CLI only checks that the schema-engine path exists, and generating needs no engine.
@@ -35,7 +57,7 @@ export function generatePrismaClient() {
   });
 }
 
-const BUILD_INPUTS = ["src", "prisma", "stripe-app/src", "stripe-app/stripe-app.json", "scripts", "public", "next.config.js", "package-lock.json", "tsconfig.json"];
+const BUILD_INPUTS = ["src", "prisma", "stripe-app/src", "stripe-app/stripe-app.json", "stripe-app/stripe-app.local.json", "stripe-app/package-lock.json", "stripe-app/tsconfig.json", "scripts", "public", "next.config.js", "package-lock.json", "tsconfig.json"];
 const SKIP = new Set(["node_modules", "generated", "preview", ".next"]);
 export const STAMP = path.join(root, ".next", "source-stamp");
 

@@ -2,9 +2,10 @@
 // With no configuration this is sandbox mode on the embedded database (PGlite), which
 // the server migrates and seeds on its first start.
 import { build } from "./build.mjs";
-import { isBuildCurrent, run } from "./lib.mjs";
+import { ensureAppInstalled, isBuildCurrent, run } from "./lib.mjs";
 
 const port = process.env.PORT ?? "3000";
+await ensureAppInstalled();
 if (!isBuildCurrent()) {
   console.log("Building (first start, or the sources changed)…");
   await build();

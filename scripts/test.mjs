@@ -6,7 +6,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { build } from "./build.mjs";
-import { generatePrismaClient, isBuildCurrent, run } from "./lib.mjs";
+import { ensureAppInstalled, generatePrismaClient, isBuildCurrent, run } from "./lib.mjs";
 
 const reports = mkdtempSync(path.join(tmpdir(), "stigg-test-reports-"));
 const totals = { passed: 0, failed: 0 };
@@ -30,6 +30,7 @@ async function vitest(name, args, env = {}) {
 
 let stoppedBy;
 try {
+  await ensureAppInstalled();
   await generatePrismaClient();
   await run("npm", ["run", "--silent", "typecheck"]);
 

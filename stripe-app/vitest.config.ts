@@ -8,8 +8,10 @@ export default defineProject({
   resolve: {
     alias: [
       ...reactAliases,
-      // The host's contract and router types, as in tsconfig.json's `paths`.
-      { find: /^@\/(.*)$/, replacement: path.resolve(import.meta.dirname, "../src/$1") },
+      // As in tsconfig.json's `paths`: `@/…` is what the host provides, generated into
+      // src/generated (what ships); `@host/…` is the host's own source, for tests only.
+      { find: /^@\/(.*)$/, replacement: path.resolve(import.meta.dirname, "src/generated/$1") },
+      { find: /^@host\/(.*)$/, replacement: path.resolve(import.meta.dirname, "../src/$1") },
     ],
     dedupe: ["react"],
   },

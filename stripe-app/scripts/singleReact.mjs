@@ -1,9 +1,10 @@
-// The SDK (hoisted to the root) carries its own nested React 18.3.1, the root holds the
-// host's React 19, and this package has React 18.3.1 too. Hooks crash ("Invalid hook
-// call") as soon as two of them meet, so every `react` / `react/*` import of the
-// extension's tests and preview bundles resolves to the one copy the SDK's own remote-ui
-// reconciler loads: that reconciler is CommonJS and resolves React by Node's rules,
-// out of reach of any alias, so everything else must follow it.
+// The extension's own install (its lockfile) holds one React, 18.3.1, while the root
+// holds the host's React 19, which tests running from the root could otherwise reach
+// (React Query resolved from the root, say). Hooks crash ("Invalid hook call") as soon as
+// two copies meet, so every `react` / `react/*` import of the extension's tests resolves
+// to the one copy the SDK's own remote-ui reconciler loads: that reconciler is CommonJS
+// and resolves React by Node's rules, out of reach of any alias, so everything else must
+// follow it.
 import { createRequire } from "node:module";
 import path from "node:path";
 

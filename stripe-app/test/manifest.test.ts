@@ -1,56 +1,65 @@
-import { readFileSync } from "node:fs";
+// @vitest-environment node
+import { execFile } from "node:child_process";
+import { copyFileSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
-import { Ajv } from "ajv";
-import addFormatsModule from "ajv-formats";
-import { describe, expect, it } from "vitest";
+import { promisify } from "node:util";
+import { afterAll, describe, expect, it } from "vitest";
+import {
+  LOCAL_MANIFEST,
+  localManifest,
+  MANIFEST,
+  ManifestError,
+  manifestErrors,
+  productionManifest,
+} from "../../scripts/manifest.mjs";
 import { TRPC_PATH, trpcUrl } from "../src/api/endpoint";
 
 const appDir = path.resolve(import.meta.dirname, "..");
-const manifest = JSON.parse(readFileSync(path.join(appDir, "stripe-app.json"), "utf8"));
-// Stripe's published manifest schema; source and licence in test/schema/README.md.
-const schema = JSON.parse(readFileSync(path.join(import.meta.dirname, "schema/stripe-app.schema.json"), "utf8"));
-const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
+const readJson = (file: string) => JSON.parse(readFileSync(file, "utf8"));
+const manifest = readJson(MANIFEST);
+const local = readJson(LOCAL_MANIFEST);
 
-function validator() {
-  // Not strict: the schema carries editor-only keywords such as `markdownDescription`.
-  const ajv = new Ajv({ strict: false, allErrors: true });
-  addFormats(ajv);
-  return ajv.compile(schema);
+/** Whether a CSP connect-src list lets the view fetch `url` (a trailing slash permits everything below). */
+const allows = (connectSrc: string[], url: string) =>
+  connectSrc.some((src) => (src.endsWith("/") ? url.startsWith(src) : url === src));
+
+/** The host fields a manifest must agree on: the API the view calls and the OAuth callback. */
+function expectPointsAt(m: typeof manifest, origin: string) {
+  expect(m.constants.API_BASE).toBe(origin);
+  const url = trpcUrl(m.constants.API_BASE);
+  expect(url).toBe(`${origin}${TRPC_PATH}`);
+  expect(allows(m.ui_extension.content_security_policy["connect-src"], url)).toBe(true);
+  expect(m.allowed_redirect_uris).toEqual([`${origin}/oauth/callback`]);
 }
 
-describe("stripe-app.json", () => {
+describe("stripe-app.json (production)", () => {
   it("validates against Stripe's published manifest schema", () => {
-    const validate = validator();
-    expect(validate(manifest), JSON.stringify(validate.errors, null, 2)).toBe(true);
+    expect(manifestErrors(manifest)).toEqual([]);
   });
 
   it("is checked for real: the schema rejects a connect-src entry without a path", () => {
-    const validate = validator();
     const broken = structuredClone(manifest);
-    broken.ui_extension.content_security_policy["connect-src"] = ["http://localhost:3000"];
-    expect(validate(broken)).toBe(false);
+    broken.ui_extension.content_security_policy["connect-src"] = ["https://stigg-app.example.com"];
+    expect(manifestErrors(broken).join("\n")).toContain("connect-src");
+  });
+
+  it("points every host URL at one https origin", () => {
+    const origin: string = manifest.constants.API_BASE;
+    expect(new URL(origin).protocol).toBe("https:");
+    expectPointsAt(manifest, origin);
   });
 
   it("shows CustomerDetailView on the customer page, and that view exists", () => {
-    expect(manifest.ui_extension.views).toEqual([
-      { viewport: "stripe.dashboard.customer.detail", component: "CustomerDetailView" },
-    ]);
+    expect(manifest.ui_extension.views).toContainEqual({
+      viewport: "stripe.dashboard.customer.detail",
+      component: "CustomerDetailView",
+    });
     expect(() => readFileSync(path.join(appDir, "src/views/CustomerDetailView.tsx"))).not.toThrow();
   });
 
-  it("allows the view to call the host's API at API_BASE", () => {
-    const apiBase: string = manifest.constants.API_BASE;
-    expect(apiBase).toBe("http://localhost:3000");
-    const url = trpcUrl(apiBase);
-    expect(url).toBe(`http://localhost:3000${TRPC_PATH}`);
-    const connectSrc: string[] = manifest.ui_extension.content_security_policy["connect-src"];
-    // An entry ending in a slash permits everything below it.
-    expect(connectSrc.some((src) => (src.endsWith("/") ? url.startsWith(src) : url === src))).toBe(true);
-  });
-
-  it("uses OAuth with the host's callback as redirect", () => {
+  it("uses OAuth", () => {
     expect(manifest.stripe_api_access_type).toBe("oauth");
-    expect(manifest.allowed_redirect_uris).toEqual(["http://localhost:3000/oauth/callback"]);
   });
 
   it("explains every permission it asks for", () => {
@@ -62,5 +71,67 @@ describe("stripe-app.json", () => {
     const png = readFileSync(path.join(appDir, manifest.icon));
     expect(png.subarray(1, 4).toString("ascii")).toBe("PNG");
     expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([300, 300]);
+  });
+});
+
+describe("stripe-app.local.json (local work)", () => {
+  it("validates against Stripe's local manifest schema and extends the production manifest", () => {
+    expect(manifestErrors(local, "local")).toEqual([]);
+    expect(local.extends).toBe("stripe-app.json");
+  });
+
+  it("is checked for real: the local schema rejects a field it does not allow", () => {
+    expect(manifestErrors({ ...local, extends: "other.json" }, "local").join("\n")).toContain("/extends");
+    expect(manifestErrors({ ...local, stray: 1 }, "local")).not.toEqual([]);
+  });
+
+  it("merged over the production manifest, is a valid manifest for the host on localhost:3000", () => {
+    const merged = localManifest();
+    expect(manifestErrors(merged)).toEqual([]);
+    expectPointsAt(merged, "http://localhost:3000");
+    // Everything it does not override comes from the production manifest.
+    expect(merged.ui_extension.views).toEqual(manifest.ui_extension.views);
+    expect(merged.permissions).toEqual(manifest.permissions);
+    expect(merged.constants?.STIGG_APP_URL).toBe(manifest.constants.STIGG_APP_URL);
+  });
+});
+
+describe("npm run manifest -- --public-url …", () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "stigg-manifest-"));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const script = path.resolve(appDir, "../scripts/manifest.mjs");
+
+  async function runOnCopy(publicUrl: string) {
+    const file = path.join(dir, `stripe-app-${Math.random().toString(36).slice(2)}.json`);
+    copyFileSync(MANIFEST, file);
+    const run = promisify(execFile)(process.execPath, [script, "--public-url", publicUrl, "--manifest", file]);
+    return { run, file };
+  }
+
+  it("writes a manifest for the operator's host that validates, keeping views and permissions", async () => {
+    const { run, file } = await runOnCopy("https://entitlements.acme.test/");
+    await run;
+    const written = readJson(file);
+    expect(manifestErrors(written)).toEqual([]);
+    expectPointsAt(written, "https://entitlements.acme.test");
+    expect(written.ui_extension.views).toEqual(manifest.ui_extension.views);
+    expect(written.permissions).toEqual(manifest.permissions);
+    expect(written.constants.STIGG_APP_URL).toBe(manifest.constants.STIGG_APP_URL);
+  });
+
+  it.each([
+    ["plain http", "http://entitlements.acme.test", "must be https"],
+    ["a path", "https://entitlements.acme.test/stigg", "origin only"],
+    ["no URL at all", "entitlements.acme.test", "must be a URL"],
+  ])("refuses %s and leaves the file alone", async (_, publicUrl, message) => {
+    const { run, file } = await runOnCopy(publicUrl);
+    await expect(run).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining(message) });
+    expect(readFileSync(file, "utf8")).toBe(readFileSync(MANIFEST, "utf8"));
+  });
+
+  it("refuses to write a manifest Stripe's schema rejects", () => {
+    const base = structuredClone(manifest);
+    base.permissions = [{ permission: "not_a_permission", purpose: "Nothing real here at all." }];
+    expect(() => productionManifest(base, "https://entitlements.acme.test")).toThrow(ManifestError);
   });
 });

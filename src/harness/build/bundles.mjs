@@ -4,6 +4,7 @@ import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { build } from "esbuild";
+import { localManifest } from "../../../scripts/manifest.mjs";
 import { extractPropContract } from "./propContract.mjs";
 
 export const root = path.resolve(import.meta.dirname, "../../..");
@@ -17,14 +18,17 @@ function packageDir(name, fromDir) {
   }
 }
 
-// The SDK is hoisted to the root and nests its own react, react-reconciler and
-// @remote-ui/react. Its reconciler is the one that must find React, so the sandbox uses
-// the React next to it and every other import of react/* follows.
-const sdkDir = packageDir("@stripe/ui-extension-sdk", root);
+// The extension is installed on its own (stripe-app/node_modules, from its own lockfile):
+// the SDK, remote-ui and React 18 come from there, never from the host's React 19. The
+// SDK's reconciler is the one that must find React, so the sandbox uses the React it
+// finds and every other import of react/* follows. The page speaks remote-ui to the
+// sandbox, so it uses the extension's copy of remote-ui too (one protocol version).
+const appDir = path.join(root, "stripe-app");
+const sdkDir = packageDir("@stripe/ui-extension-sdk", appDir);
 const remoteUiReactDir = packageDir("@remote-ui/react", sdkDir);
 const reconcilerDir = packageDir("react-reconciler", remoteUiReactDir);
 const hostReactDir = packageDir("react", root);
-const remoteUi = { "@remote-ui/react": sdkDir, "@remote-ui/core": root, "@remote-ui/rpc": root };
+const remoteUi = { "@remote-ui/react": sdkDir, "@remote-ui/core": appDir, "@remote-ui/rpc": appDir };
 
 /**
  * Resolves every import of the listed packages (any subpath, from any importer) as if
@@ -93,7 +97,8 @@ export async function buildSandbox({ view, outfile }) {
     tsconfig: path.join(root, "stripe-app/tsconfig.json"),
     plugins: [
       virtual({ "harness:view": path.resolve(view) }),
-      pin({ react: reconcilerDir, "react-reconciler": remoteUiReactDir, ...remoteUi }),
+      // Views outside stripe-app/ (e2e fixtures) get the SDK from the extension as well.
+      pin({ react: reconcilerDir, "react-reconciler": remoteUiReactDir, "@stripe/ui-extension-sdk": appDir, ...remoteUi }),
     ],
   });
   await assertSingle(result.metafile, "react", "18.3.1");
@@ -102,7 +107,8 @@ export async function buildSandbox({ view, outfile }) {
 
 /** The page: pickers, drawer and the SDK components' DOM implementations, on the host's React. */
 export async function buildRenderer({ outfile }) {
-  const manifest = JSON.parse(await readFile(path.join(root, "stripe-app/stripe-app.json"), "utf8"));
+  // The local manifest (stripe-app.local.json over stripe-app.json), as `stripe apps start` would run it.
+  const manifest = localManifest();
   const result = await build({
     ...common,
     entryPoints: [path.join(root, "src/harness/page/main.tsx")],

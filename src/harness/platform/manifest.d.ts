@@ -1,4 +1,5 @@
-// stripe-app/stripe-app.json, embedded by scripts/build-harness.mjs.
+// The local manifest (stripe-app/stripe-app.local.json over stripe-app.json), embedded by
+// scripts/build-harness.mjs.
 declare module "harness:manifest" {
   const manifest: {
     id?: string;

@@ -1,5 +1,5 @@
 import { TRPCClientError } from "@trpc/client";
-import { type ApiErrorData, CORRELATION_HEADER } from "@/contract/errors";
+import { type ApiErrorData, CORRELATION_HEADER } from "@/contract";
 import { NotAnApiResponse } from "./jsonOnlyFetch";
 
 /** What the drawer needs from a failed call to tell the user what happened. */

@@ -1,5 +1,5 @@
 import { createTRPCClient, httpBatchLink } from "@trpc/client";
-import type { AppRouter } from "@/server/api/root";
+import type { AppRouter } from "@/contract";
 import { trpcUrl } from "./endpoint";
 import { jsonOnlyFetch } from "./jsonOnlyFetch";
 import { type Caller, signedHeaders } from "./signedHeaders";

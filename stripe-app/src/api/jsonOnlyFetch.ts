@@ -1,4 +1,4 @@
-import { CORRELATION_HEADER } from "@/contract/errors";
+import { CORRELATION_HEADER } from "@/contract";
 
 /** The host (or something in front of it) answered with something other than tRPC's JSON. */
 export class NotAnApiResponse extends Error {

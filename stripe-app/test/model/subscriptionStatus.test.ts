@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { knownSubscriptionStatus } from "@/contract";
+import { knownSubscriptionStatus } from "@host/contract";
 import { statusPill } from "../../src/model/subscriptionStatus";
 
 describe("the status pill", () => {

@@ -12,8 +12,8 @@ import {
   subscriptionList,
   usageSeries,
   usageSeriesInput,
-} from "@/contract";
-import type { AppRouter } from "@/server/api/root";
+} from "@host/contract";
+import type { AppRouter } from "@/contract";
 
 /**
  * A stand-in for the host at the HTTP boundary: it answers the extension's real tRPC

@@ -11,7 +11,7 @@ import {
   customer as customerSchema,
   entitlement as entitlementSchema,
   subscription as subscriptionSchema,
-} from "@/contract";
+} from "@host/contract";
 
 // Test data shaped like the sandbox's demo data (prisma/seed/demoData.ts), typed by the
 // contract and parsed with its schemas, so a fixture cannot drift from the wire format.

@@ -1,0 +1,4 @@
+// Types for scripts/app-contract.mjs (plain Node, so that it runs before anything is built).
+export const root: string;
+export const OUTPUT: string;
+export function generateAppContract(): string;

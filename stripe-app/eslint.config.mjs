@@ -1,0 +1,3 @@
+import uiExtensionConfig from "@stripe/ui-extension-tools/eslint.config.ui-extension.mjs";
+
+export default [...uiExtensionConfig];
