@@ -22,6 +22,12 @@ const encryptionKeys = z
       }
       return { id: id ?? "", key };
     });
+    // A repeated id would make "which key opens this envelope" ambiguous.
+    const ids = keys.map((k) => k.id);
+    const repeated = ids.filter((id, i) => id && ids.indexOf(id) !== i);
+    if (repeated.length > 0) {
+      ctx.addIssue({ code: "custom", message: `key id "${repeated[0]}" appears more than once; every key needs its own id` });
+    }
     return keys;
   });
 
@@ -61,6 +67,10 @@ const schema = z
     STRIPE_API_BASE: httpUrl.optional(),
     STRIPE_OAUTH_AUTHORIZE_URL: httpUrl.optional(),
     STIGG_API_URL: httpUrl.default(STIGG_API_URL),
+    // Shared counters (the /connect rate limit); in-process when unset.
+    REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
+    // Behind a reverse proxy, the client is the last X-Forwarded-For hop; otherwise the socket.
+    TRUST_PROXY: z.enum(["0", "1"], "must be 1 (behind a reverse proxy) or 0").default("0"),
   })
   .superRefine((env, ctx) => {
     if (env.STRIPE_APP_SECRET === DEMO_APP_SECRET) {
@@ -68,6 +78,21 @@ const schema = z
         code: "custom",
         path: ["STRIPE_APP_SECRET"],
         message: "the demo secret is for sandbox mode only; unset it, or set your app's real secret",
+      });
+    }
+    if (env.STRIPE_APP_SECRET_PREVIOUS === DEMO_APP_SECRET) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["STRIPE_APP_SECRET_PREVIOUS"],
+        message: "the demo secret is for sandbox mode only; it can't be an active secret",
+      });
+    }
+    // Without the current secret this would silently run sandbox mode and ignore it.
+    if (env.STRIPE_APP_SECRET_PREVIOUS && !env.STRIPE_APP_SECRET) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["STRIPE_APP_SECRET_PREVIOUS"],
+        message: "is only used beside STRIPE_APP_SECRET during a rotation; set STRIPE_APP_SECRET too, or unset it",
       });
     }
     if (env.STRIPE_APP_SECRET && !env.ENCRYPTION_KEYS) {
@@ -110,6 +135,9 @@ export interface Config {
   logLevel: z.infer<typeof schema>["LOG_LEVEL"];
   oauth: OAuthConfig;
   stiggApiUrl: string;
+  redisUrl: string | undefined;
+  /** Whether X-Forwarded-For names the client (the host is behind a reverse proxy). */
+  trustProxy: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -137,6 +165,8 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     logLevel: e.LOG_LEVEL,
     oauth: oauthConfig(mode, publicUrl, e),
     stiggApiUrl: e.STIGG_API_URL,
+    redisUrl: e.REDIS_URL,
+    trustProxy: e.TRUST_PROXY === "1",
   };
 }
 
