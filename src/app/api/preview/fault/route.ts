@@ -1,11 +1,13 @@
 import { z } from "zod";
 import { sandboxOnly } from "@/harness/server/sandboxOnly";
 import { getDb } from "@/server/db/client";
+import { readJsonCapped } from "@/server/http/cappedBody";
 import { hasSourceFault, setSourceFault } from "@/server/sources/faults";
 
 export const dynamic = "force-dynamic";
 
 const account = z.string().min(1).max(255);
+const MAX_BODY_BYTES = 1024;
 
 /** The workspace the API would read for this account (same rule as the signed procedures). */
 async function linkedWorkspaceId(accountId: string): Promise<string | null> {
@@ -31,7 +33,9 @@ export const GET = sandboxOnly(async (req) => {
 
 /** Turns the failure on or off for the workspace linked to the account. */
 export const POST = sandboxOnly(async (req) => {
-  const parsed = z.object({ account, on: z.boolean() }).safeParse(await req.json().catch(() => null));
+  const read = await readJsonCapped(req, MAX_BODY_BYTES);
+  if (read instanceof Response) return read;
+  const parsed = z.object({ account, on: z.boolean() }).safeParse(read.json);
   if (!parsed.success) return Response.json({ error: "expected {account, on}" }, { status: 400 });
   const workspaceId = await linkedWorkspaceId(parsed.data.account);
   if (workspaceId) setSourceFault(workspaceId, parsed.data.on);

@@ -1,6 +1,7 @@
 import { getConfig } from "@/server/config";
+import { BodyTooLarge, payloadTooLarge, readTextCapped } from "@/server/http/cappedBody";
 import { stripeAccountId } from "@/server/oauth/connectForm";
-import { devStandIn } from "../../../../devStandIn";
+import { devStandIn, STAND_IN_MAX_BODY_BYTES } from "../../../../devStandIn";
 import { checkAuthorizeRequest, redirectBack } from "../authorizeRequest";
 
 export const dynamic = "force-dynamic";
@@ -14,12 +15,16 @@ const notFound = () => new Response("Not found", { status: 404 });
 export async function POST(req: Request): Promise<Response> {
   const standIn = devStandIn();
   if (!standIn) return notFound();
-  const form = await req.formData().catch(() => undefined);
-  if (!form) return notFound();
-  const field = (name: string) => {
-    const value = form.get(name);
-    return typeof value === "string" ? value : undefined;
-  };
+  // The stand-in's page posts a plain urlencoded form; nothing else is a decision.
+  if (!req.headers.get("content-type")?.startsWith("application/x-www-form-urlencoded")) return notFound();
+  let form: URLSearchParams;
+  try {
+    form = new URLSearchParams(await readTextCapped(req, STAND_IN_MAX_BODY_BYTES));
+  } catch (err) {
+    if (err instanceof BodyTooLarge) return payloadTooLarge(err);
+    throw err;
+  }
+  const field = (name: string) => form.get(name) ?? undefined;
   const request = checkAuthorizeRequest(
     { client_id: field("client_id"), redirect_uri: field("redirect_uri"), state: field("state") },
     getConfig().oauth,
