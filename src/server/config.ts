@@ -53,6 +53,8 @@ const schema = z
     PGLITE_DIR: z.string().min(1).default(".data/pglite"),
     ENCRYPTION_KEYS: encryptionKeys.optional(),
     PUBLIC_URL: z.url().default("http://localhost:3000"),
+    // 1: behind a reverse proxy, the client is the last X-Forwarded-For hop; else the socket.
+    TRUST_PROXY: z.enum(["0", "1"], "must be 1 (behind a reverse proxy) or 0").default("0"),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     // OAuth install flow (src/server/oauth). Unset URLs default per mode, see oauthConfig().
     STRIPE_CLIENT_ID: z.string().regex(/^ca_[A-Za-z0-9]+$/, "must be the app's OAuth client id (ca_…)").optional(),
@@ -67,10 +69,7 @@ const schema = z
     STRIPE_API_BASE: httpUrl.optional(),
     STRIPE_OAUTH_AUTHORIZE_URL: httpUrl.optional(),
     STIGG_API_URL: httpUrl.default(STIGG_API_URL),
-    // Shared counters (the /connect rate limit); in-process when unset.
-    REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
-    // Behind a reverse proxy, the client is the last X-Forwarded-For hop; otherwise the socket.
-    TRUST_PROXY: z.enum(["0", "1"], "must be 1 (behind a reverse proxy) or 0").default("0"),
+    REDIS_URL: z.string().regex(/^rediss?:\/\/\S+$/, "must be a redis:// or rediss:// URL").optional(),
   })
   .superRefine((env, ctx) => {
     if (env.STRIPE_APP_SECRET === DEMO_APP_SECRET) {
@@ -132,12 +131,13 @@ export interface Config {
   pgliteDir: string;
   encryptionKeys: { id: string; key: Buffer }[] | undefined;
   publicUrl: string;
+  /** Whether X-Forwarded-For names the client (the host is behind a reverse proxy). */
+  trustProxy: boolean;
   logLevel: z.infer<typeof schema>["LOG_LEVEL"];
   oauth: OAuthConfig;
   stiggApiUrl: string;
+  /** Set: Stigg answers are cached in Redis, shared by every host instance; unset: in-process. */
   redisUrl: string | undefined;
-  /** Whether X-Forwarded-For names the client (the host is behind a reverse proxy). */
-  trustProxy: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -162,11 +162,11 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     pgliteDir: e.PGLITE_DIR,
     encryptionKeys: e.ENCRYPTION_KEYS,
     publicUrl,
+    trustProxy: e.TRUST_PROXY === "1",
     logLevel: e.LOG_LEVEL,
     oauth: oauthConfig(mode, publicUrl, e),
     stiggApiUrl: e.STIGG_API_URL,
     redisUrl: e.REDIS_URL,
-    trustProxy: e.TRUST_PROXY === "1",
   };
 }
 
