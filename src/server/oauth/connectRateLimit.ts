@@ -17,7 +17,9 @@ const options = { keyPrefix: "stigg:connect", points: CONNECT_STARTS_PER_WINDOW,
 function createLimiter(config: Pick<Config, "redisUrl">): RateLimiterAbstract {
   const memory = new RateLimiterMemory(options);
   if (!config.redisUrl) return memory;
-  const client = new Redis(config.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
+  // The offline queue holds a count until the connection is up (a fresh host's first
+  // request would otherwise be counted in process); a dead Redis fails it after one retry.
+  const client = new Redis(config.redisUrl, { maxRetriesPerRequest: 1, connectTimeout: 2_000 });
   client.on("error", (err) => logger().warn({ err, event: "ratelimit.redis_error" }, "Redis for the connect rate limit failed"));
   return new RateLimiterRedis({ ...options, storeClient: client, insuranceLimiter: memory });
 }
