@@ -9,10 +9,10 @@ export class BodyTooLarge extends Error {
   }
 }
 
-export async function readTextCapped(req: Request, maxBytes: number): Promise<string> {
+export async function readBytesCapped(req: Request, maxBytes: number): Promise<Buffer> {
   const declared = Number(req.headers.get("content-length") ?? 0);
   if (declared > maxBytes) throw new BodyTooLarge(maxBytes);
-  if (!req.body) return "";
+  if (!req.body) return Buffer.alloc(0);
   const reader = req.body.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
@@ -26,7 +26,18 @@ export async function readTextCapped(req: Request, maxBytes: number): Promise<st
     }
     chunks.push(value);
   }
-  return new TextDecoder().decode(Buffer.concat(chunks));
+  return Buffer.concat(chunks);
+}
+
+export async function readTextCapped(req: Request, maxBytes: number): Promise<string> {
+  return new TextDecoder().decode(await readBytesCapped(req, maxBytes));
+}
+
+/** A form (urlencoded or multipart) read within the cap; undefined when it isn't a form. */
+export async function readFormCapped(req: Request, maxBytes: number): Promise<FormData | undefined> {
+  const bytes = await readBytesCapped(req, maxBytes);
+  const type = req.headers.get("content-type") ?? "";
+  return new Response(new Uint8Array(bytes), { headers: { "content-type": type } }).formData().catch(() => undefined);
 }
 
 /** 413 for an oversized body; anything else the reader threw is the caller's to handle. */

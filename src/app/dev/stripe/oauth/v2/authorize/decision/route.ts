@@ -1,5 +1,5 @@
 import { getConfig } from "@/server/config";
-import { BodyTooLarge, payloadTooLarge, readTextCapped } from "@/server/http/cappedBody";
+import { BodyTooLarge, payloadTooLarge, readFormCapped } from "@/server/http/cappedBody";
 import { stripeAccountId } from "@/server/oauth/connectForm";
 import { devStandIn, STAND_IN_MAX_BODY_BYTES } from "../../../../devStandIn";
 import { checkAuthorizeRequest, redirectBack } from "../authorizeRequest";
@@ -15,16 +15,18 @@ const notFound = () => new Response("Not found", { status: 404 });
 export async function POST(req: Request): Promise<Response> {
   const standIn = devStandIn();
   if (!standIn) return notFound();
-  // The stand-in's page posts a plain urlencoded form; nothing else is a decision.
-  if (!req.headers.get("content-type")?.startsWith("application/x-www-form-urlencoded")) return notFound();
-  let form: URLSearchParams;
+  let form: FormData | undefined;
   try {
-    form = new URLSearchParams(await readTextCapped(req, STAND_IN_MAX_BODY_BYTES));
+    form = await readFormCapped(req, STAND_IN_MAX_BODY_BYTES);
   } catch (err) {
     if (err instanceof BodyTooLarge) return payloadTooLarge(err);
     throw err;
   }
-  const field = (name: string) => form.get(name) ?? undefined;
+  if (!form) return notFound();
+  const field = (name: string) => {
+    const value = form.get(name);
+    return typeof value === "string" ? value : undefined;
+  };
   const request = checkAuthorizeRequest(
     { client_id: field("client_id"), redirect_uri: field("redirect_uri"), state: field("state") },
     getConfig().oauth,
