@@ -63,3 +63,28 @@ test("the fault route turns kinds of faults on and off one by one and rejects wh
     await set({ account, kind: "credits", on: false });
   }
 });
+
+test("/preview opened at another host than PUBLIC_URL's moves to PUBLIC_URL's, and the drawer's API calls still pass its CSP", async ({ page, baseURL }) => {
+  const publicUrl = new URL(baseURL!);
+  const elsewhere = `http://localhost:${publicUrl.port}`;
+  const blocked: string[] = [];
+  page.on("console", (m) => {
+    if (/Content Security Policy/i.test(m.text())) blocked.push(m.text());
+  });
+  await page.goto(`${elsewhere}/preview?account=acct_DemoLinked&customer=cus_DemoFull`);
+  expect(new URL(page.url()).origin).toBe(publicUrl.origin);
+  await expect(page.getByTestId("app-drawer")).toContainText("Last refresh on");
+  expect(blocked).toEqual([]);
+});
+
+test("the connect page refuses to be framed", async ({ page }) => {
+  const blocked: string[] = [];
+  page.on("console", (m) => {
+    if (/frame-ancestors/i.test(m.text())) blocked.push(m.text());
+  });
+  await page.goto("/oauth/result");
+  await page.setContent(`<iframe src="${new URL("/connect", page.url())}"></iframe>`);
+  await expect.poll(() => blocked.length).toBeGreaterThan(0);
+  const frame = page.frames().find((f) => f.url().includes("/connect"));
+  expect(await frame?.locator("form").count().catch(() => 0) ?? 0).toBe(0);
+});

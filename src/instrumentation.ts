@@ -3,5 +3,10 @@ export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
     const { startServer } = await import("./server/startup");
     await startServer();
+    const [{ getConfig }, { installFrontDoor }] = await Promise.all([
+      import("./server/config"),
+      import("./server/http/frontDoor"),
+    ]);
+    installFrontDoor(getConfig().trustProxy);
   }
 }

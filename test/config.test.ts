@@ -28,7 +28,36 @@ describe("configuration", () => {
     expect(() => parseConfig({ STRIPE_APP_SECRET: "absec_real" })).toThrow(/ENCRYPTION_KEYS/);
   });
 
+  it("refuses the demo secret as the previous secret in live mode", () => {
+    expect(() =>
+      parseConfig({ STRIPE_APP_SECRET: "absec_real", STRIPE_APP_SECRET_PREVIOUS: DEMO_APP_SECRET, ENCRYPTION_KEYS: KEY }),
+    ).toThrow(/STRIPE_APP_SECRET_PREVIOUS: the demo secret is for sandbox mode only/);
+  });
+
+  it("refuses a previous secret without a current one instead of running sandbox mode", () => {
+    expect(() => parseConfig({ STRIPE_APP_SECRET_PREVIOUS: "absec_old", ENCRYPTION_KEYS: KEY })).toThrow(
+      /STRIPE_APP_SECRET_PREVIOUS: .*set STRIPE_APP_SECRET too/,
+    );
+  });
+
+  it("refuses two encryption keys with the same id, and takes distinct ids", () => {
+    const other = `k1:${Buffer.alloc(32, 9).toString("base64")}`;
+    expect(() => parseConfig({ ENCRYPTION_KEYS: `${KEY},${other}` })).toThrow(/ENCRYPTION_KEYS: key id "k1" appears more than once/);
+    const distinct = parseConfig({ ENCRYPTION_KEYS: `${KEY},${other.replace("k1:", "k2:")}` });
+    expect(distinct.encryptionKeys?.map((k) => k.id)).toEqual(["k1", "k2"]);
+  });
+
+  it("reads the trusted-proxy setting and an optional Redis URL", () => {
+    expect(parseConfig({})).toMatchObject({ trustProxy: false, redisUrl: undefined });
+    expect(parseConfig({ TRUST_PROXY: "1", REDIS_URL: "redis://127.0.0.1:6379" })).toMatchObject({
+      trustProxy: true,
+      redisUrl: "redis://127.0.0.1:6379",
+    });
+  });
+
   it.each([
+    [{ TRUST_PROXY: "yes" }, /TRUST_PROXY/],
+    [{ REDIS_URL: "http://127.0.0.1:6379" }, /REDIS_URL/],
     [{ STRIPE_APP_SECRET: "sk_live_oops", ENCRYPTION_KEYS: KEY }, /STRIPE_APP_SECRET/],
     [{ DATABASE_URL: "mysql://x" }, /DATABASE_URL/],
     [{ ENCRYPTION_KEYS: "k1:short" }, /ENCRYPTION_KEYS/],

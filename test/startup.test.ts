@@ -34,4 +34,31 @@ describe("the server refuses to start with an unsafe configuration", () => {
     expect(stderr).toContain("ENCRYPTION_KEYS");
     expect(stderr).not.toContain("absec_real_app_secret");
   });
+
+  it("refuses the demo secret as the previous secret, naming the variable", async () => {
+    const { code, stderr } = await start({
+      STRIPE_APP_SECRET: "absec_real_app_secret",
+      STRIPE_APP_SECRET_PREVIOUS: "absec_demo_sandbox_only",
+      ENCRYPTION_KEYS: `k1:${Buffer.alloc(32, 1).toString("base64")}`,
+    });
+    expect(code).toBe(1);
+    expect(stderr).toContain("STRIPE_APP_SECRET_PREVIOUS: the demo secret is for sandbox mode only");
+  });
+
+  it("refuses a previous secret alone, naming the variable", async () => {
+    const { code, stderr } = await start({ STRIPE_APP_SECRET_PREVIOUS: "absec_old_app_secret" });
+    expect(code).toBe(1);
+    expect(stderr).toContain("STRIPE_APP_SECRET_PREVIOUS:");
+    expect(stderr).not.toContain("absec_old_app_secret");
+  });
+
+  it("refuses a repeated encryption key id, naming the variable", async () => {
+    const { code, stderr } = await start({
+      STRIPE_APP_SECRET: "absec_real_app_secret",
+      ENCRYPTION_KEYS: `k1:${Buffer.alloc(32, 1).toString("base64")},k1:${Buffer.alloc(32, 2).toString("base64")}`,
+    });
+    expect(code).toBe(1);
+    expect(stderr).toContain("ENCRYPTION_KEYS:");
+    expect(stderr).toContain("appears more than once");
+  });
 });

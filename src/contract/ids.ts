@@ -19,4 +19,12 @@ export const featureId = z
   .string()
   .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$/, "Expected a feature id like feature-active-users");
 
+/**
+ * Subscription ids come from the source (Stigg ids, sandbox ids), so their alphabet is not
+ * ours to fix; they are still printable ASCII without spaces, and bounded.
+ */
+export const subscriptionId = z
+  .string()
+  .regex(/^[\x21-\x7E]{1,128}$/, "Expected a subscription id: 1 to 128 printable characters, no spaces");
+
 export const isoDateTime = z.iso.datetime({ offset: true });

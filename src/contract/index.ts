@@ -7,3 +7,4 @@ export * from "./entitlement";
 export * from "./usage";
 export * from "./inputs";
 export * from "./errors";
+export * from "./limits";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { featureId, isoDateTime, stripeCustomerId } from "./ids";
+import { featureId, isoDateTime, stripeCustomerId, subscriptionId } from "./ids";
 
 // Strict objects: an unknown field is a client bug worth a BAD_REQUEST, not silence.
 export const customerInput = z.strictObject({ stripeCustomerId });
@@ -8,7 +8,7 @@ export type CustomerInput = z.infer<typeof customerInput>;
 export const entitlementsInput = z.strictObject({
   stripeCustomerId,
   /** Restrict to what one subscription grants (the Subscription drawer). */
-  subscriptionId: z.string().min(1).max(128).optional(),
+  subscriptionId: subscriptionId.optional(),
   /** Read through to the source, skipping any cache (the refresh icon). */
   fresh: z.boolean().optional(),
 });

@@ -22,6 +22,12 @@ const encryptionKeys = z
       }
       return { id: id ?? "", key };
     });
+    // A repeated id would make "which key opens this envelope" ambiguous.
+    const ids = keys.map((k) => k.id);
+    const repeated = ids.filter((id, i) => id && ids.indexOf(id) !== i);
+    if (repeated.length > 0) {
+      ctx.addIssue({ code: "custom", message: `key id "${repeated[0]}" appears more than once; every key needs its own id` });
+    }
     return keys;
   });
 
@@ -47,6 +53,8 @@ const schema = z
     PGLITE_DIR: z.string().min(1).default(".data/pglite"),
     ENCRYPTION_KEYS: encryptionKeys.optional(),
     PUBLIC_URL: z.url().default("http://localhost:3000"),
+    // 1: behind a reverse proxy, the client is the last X-Forwarded-For hop; else the socket.
+    TRUST_PROXY: z.enum(["0", "1"], "must be 1 (behind a reverse proxy) or 0").default("0"),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     // OAuth install flow (src/server/oauth). Unset URLs default per mode, see oauthConfig().
     STRIPE_CLIENT_ID: z.string().regex(/^ca_[A-Za-z0-9]+$/, "must be the app's OAuth client id (ca_…)").optional(),
@@ -69,6 +77,21 @@ const schema = z
         code: "custom",
         path: ["STRIPE_APP_SECRET"],
         message: "the demo secret is for sandbox mode only; unset it, or set your app's real secret",
+      });
+    }
+    if (env.STRIPE_APP_SECRET_PREVIOUS === DEMO_APP_SECRET) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["STRIPE_APP_SECRET_PREVIOUS"],
+        message: "the demo secret is for sandbox mode only; it can't be an active secret",
+      });
+    }
+    // Without the current secret this would silently run sandbox mode and ignore it.
+    if (env.STRIPE_APP_SECRET_PREVIOUS && !env.STRIPE_APP_SECRET) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["STRIPE_APP_SECRET_PREVIOUS"],
+        message: "is only used beside STRIPE_APP_SECRET during a rotation; set STRIPE_APP_SECRET too, or unset it",
       });
     }
     if (env.STRIPE_APP_SECRET && !env.ENCRYPTION_KEYS) {
@@ -108,6 +131,8 @@ export interface Config {
   pgliteDir: string;
   encryptionKeys: { id: string; key: Buffer }[] | undefined;
   publicUrl: string;
+  /** Whether X-Forwarded-For names the client (the host is behind a reverse proxy). */
+  trustProxy: boolean;
   logLevel: z.infer<typeof schema>["LOG_LEVEL"];
   oauth: OAuthConfig;
   stiggApiUrl: string;
@@ -137,6 +162,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     pgliteDir: e.PGLITE_DIR,
     encryptionKeys: e.ENCRYPTION_KEYS,
     publicUrl,
+    trustProxy: e.TRUST_PROXY === "1",
     logLevel: e.LOG_LEVEL,
     oauth: oauthConfig(mode, publicUrl, e),
     stiggApiUrl: e.STIGG_API_URL,

@@ -45,6 +45,19 @@ describe("verifySignedCaller (the real stripe package's verifyHeader)", () => {
     expect(verifySignedCaller(headers(fresh), [NEW])).not.toBeNull();
   });
 
+  it("rejects a signature dated more than the tolerance ahead of our clock, and accepts one just inside it", () => {
+    const ahead = (seconds: number) => signatureFor(ACCOUNT, { secret: NEW, timestamp: now() + seconds });
+    expect(verifySignedCaller(headers(ahead(3600)), [NEW])).toBeNull();
+    expect(verifySignedCaller(headers(ahead(SIGNATURE_TOLERANCE_SECONDS + 5)), [NEW])).toBeNull();
+    expect(verifySignedCaller(headers(signatureFor(ACCOUNT, { secret: NEW, timestamp: 99999999999 })), [NEW])).toBeNull();
+    expect(verifySignedCaller(headers(ahead(SIGNATURE_TOLERANCE_SECONDS - 30)), [NEW])).not.toBeNull();
+  });
+
+  it("judges a future timestamp by the last t= of the header, the one the HMAC covers", () => {
+    const future = signatureFor(ACCOUNT, { secret: NEW, timestamp: now() + 3600 });
+    expect(verifySignedCaller(headers(`t=${now()},${future}`), [NEW])).toBeNull();
+  });
+
   it("rejects a signature over the payload with its keys swapped", () => {
     const swapped = JSON.stringify({ account_id: ACCOUNT, user_id: DEMO_USER });
     expect(verifySignedCaller(headers(signatureFor(ACCOUNT, { secret: NEW, payload: swapped })), [NEW])).toBeNull();

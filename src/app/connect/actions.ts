@@ -1,13 +1,15 @@
 "use server";
 
 import { randomUUID } from "node:crypto";
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getConfig } from "@/server/config";
 import { getDb } from "@/server/db/client";
+import { CLIENT_ADDRESS_HEADER } from "@/server/http/clientAddress";
 import { logger } from "@/server/log/logger";
 import { STATE_COOKIE, stateCookieOptions } from "@/server/oauth/browserBinding";
 import { connectForm, stripeAccountId } from "@/server/oauth/connectForm";
+import { takeConnectStart } from "@/server/oauth/connectRateLimit";
 import { ConnectError, startInstall } from "@/server/oauth/startInstall";
 
 /**
@@ -29,6 +31,12 @@ export async function connectAction(formData: FormData): Promise<never> {
 
   const config = getConfig();
   const log = logger().child({ correlationId: randomUUID() });
+  // Every start stores a state row: one client gets a few per minute.
+  const client = (await headers()).get(CLIENT_ADDRESS_HEADER) ?? "unknown";
+  if (!(await takeConnectStart(client, config))) {
+    log.warn({ event: "oauth.connect.rate_limited", client }, "too many install starts from one client");
+    return back("rate_limited");
+  }
   let started: { state: string; url: string };
   try {
     started = await startInstall(parsed.data, { db: await getDb(), config, log });

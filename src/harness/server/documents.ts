@@ -4,8 +4,17 @@
 
 const HTML_HEADERS = { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" };
 
-/** The preview page: a Stripe customer page with the app drawer, driven by renderer.js. */
-export function previewPage(): Response {
+/**
+ * The preview page: a Stripe customer page with the app drawer, driven by renderer.js.
+ * Opened at another host than PUBLIC_URL's (127.0.0.1 for localhost, say), it sends the
+ * browser to PUBLIC_URL's: the sandbox document's CSP only lets the drawer call that origin.
+ */
+export function previewPage(req: Request, publicUrl: string): Response {
+  const url = new URL(req.url);
+  const publicOrigin = new URL(publicUrl);
+  if (req.headers.get("host") !== publicOrigin.host) {
+    return Response.redirect(`${publicOrigin.origin}${url.pathname}${url.search}`, 307);
+  }
   const html = `<!doctype html>
 <html lang="en">
 <head>
@@ -25,16 +34,19 @@ export function previewPage(): Response {
 
 /**
  * The extension's frame. Loaded with sandbox="allow-scripts" (null origin). Like Stripe,
- * it may only connect to what the manifest allows: here, this host's API.
+ * it may only connect to what the manifest allows: here, this host's API, at PUBLIC_URL.
+ * The Host header is the client's to choose, so nothing here is built from it.
  */
-export function sandboxDocument(req: Request): Response {
-  const url = new URL(req.url);
-  const origin = `${url.protocol}//${req.headers.get("host") ?? url.host}`;
+export function sandboxDocument(publicUrl: string): Response {
+  const origin = new URL(publicUrl).origin;
   const csp = [
     "default-src 'none'",
     `script-src ${origin}/preview/`,
     `connect-src ${origin}/api/`,
     `img-src ${origin} data: https:`,
+    // Only the preview page hosts it.
+    `frame-ancestors ${origin}`,
+    "base-uri 'none'",
   ].join("; ");
   const html = `<!doctype html>
 <html lang="en">

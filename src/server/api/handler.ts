@@ -1,5 +1,6 @@
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
-import { CORRELATION_HEADER } from "@/contract";
+import { TRPC_ERROR_CODES_BY_KEY } from "@trpc/server/rpc";
+import { type ApiErrorData, CORRELATION_HEADER, MAX_BATCH_CALLS } from "@/contract";
 import { correlationIdFrom } from "../log/correlation";
 import { logger } from "../log/logger";
 import { appRouter } from "./root";
@@ -17,20 +18,47 @@ const CORS = {
   "Access-Control-Max-Age": "600",
 };
 
+/** How many calls a batched request names (`/api/trpc/a,b,c?batch=1`), as tRPC splits them. */
+function batchCalls(req: Request): number {
+  const url = new URL(req.url);
+  if (url.searchParams.get("batch") !== "1") return 1;
+  const path = url.pathname.slice(API_ENDPOINT.length);
+  let decoded = path;
+  try {
+    decoded = decodeURIComponent(path);
+  } catch {
+    // tRPC answers a malformed path itself.
+  }
+  return decoded.split(",").length;
+}
+
+/** A tRPC-shaped BAD_REQUEST for a batch over the limit, with the correlation id. */
+function batchTooLarge(calls: number, correlationId: string): Response {
+  const data: ApiErrorData = { code: "BAD_REQUEST", httpStatus: 400, correlationId };
+  const message = `A batch holds at most ${MAX_BATCH_CALLS} calls; this one has ${calls}. Send the rest in another request.`;
+  return Response.json({ error: { message, code: TRPC_ERROR_CODES_BY_KEY.BAD_REQUEST, data } }, { status: 400 });
+}
+
 /** The tRPC API over the Fetch API: CORS, a correlation id on every response, batching. */
 export async function handleApiRequest(req: Request): Promise<Response> {
   const correlationId = correlationIdFrom(req.headers);
   const log = logger().child({ correlationId });
+  const calls = req.method === "OPTIONS" ? 0 : batchCalls(req);
+  if (calls > MAX_BATCH_CALLS) log.warn({ event: "api.batch_too_large", calls }, "batch over the limit refused");
   const res =
     req.method === "OPTIONS"
       ? new Response(null, { status: 204 })
-      : await fetchRequestHandler({
-          endpoint: API_ENDPOINT,
-          req,
-          router: appRouter,
-          allowBatching: true,
-          createContext: () => ({ headers: req.headers, correlationId, log }),
-        });
+      : calls > MAX_BATCH_CALLS
+        ? batchTooLarge(calls, correlationId)
+        : await fetchRequestHandler({
+            endpoint: API_ENDPOINT,
+            req,
+            router: appRouter,
+            allowBatching: true,
+            // The same limit inside tRPC, should its path parsing ever differ from ours.
+            maxBatchSize: MAX_BATCH_CALLS,
+            createContext: () => ({ headers: req.headers, correlationId, log }),
+          });
   const headers = new Headers(res.headers);
   for (const [k, v] of Object.entries(CORS)) headers.set(k, v);
   headers.set(CORRELATION_HEADER, correlationId);

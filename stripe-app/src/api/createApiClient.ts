@@ -1,13 +1,14 @@
 import { createTRPCClient, httpBatchLink } from "@trpc/client";
-import type { AppRouter } from "@/contract";
+import { type AppRouter, MAX_BATCH_CALLS } from "@/contract";
 import { trpcUrl } from "./endpoint";
 import { jsonOnlyFetch } from "./jsonOnlyFetch";
 import { type Caller, signedHeaders } from "./signedHeaders";
 
 /**
  * The typed client for the host's API. One batching link: queries issued in the same
- * tick (the drawer's first paint) travel as one signed HTTP request. Plain JSON on the
- * wire, no transformer: the contract's timestamps are ISO strings.
+ * tick (the drawer's first paint) travel as one signed HTTP request, split into several
+ * when there are more than the host takes in one batch (a refresh with many usage graphs
+ * open). Plain JSON on the wire, no transformer: the contract's timestamps are ISO strings.
  */
 export function createApiClient(apiBase: string, caller: Caller) {
   return createTRPCClient<AppRouter>({
@@ -16,6 +17,7 @@ export function createApiClient(apiBase: string, caller: Caller) {
         url: trpcUrl(apiBase),
         headers: () => signedHeaders(caller),
         fetch: jsonOnlyFetch,
+        maxItems: MAX_BATCH_CALLS,
       }),
     ],
   });

@@ -3,6 +3,7 @@
 import type { TRPCBuiltRouter, TRPCQueryProcedure } from "@trpc/server";
 
 export const CORRELATION_HEADER = "X-Correlation-Id";
+export const MAX_BATCH_CALLS = 10;
 
 export type Customer = {
   stripeCustomerId: string;

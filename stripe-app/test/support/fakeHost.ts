@@ -6,6 +6,7 @@ import {
   type ApiErrorData,
   CORRELATION_HEADER,
   customerInput,
+  MAX_BATCH_CALLS,
   customerResult,
   entitlementList,
   entitlementsInput,
@@ -124,6 +125,13 @@ export class FakeHost {
       }
       const procedures = decodeURIComponent(url.pathname.slice(prefix.length)).split(",");
       const batched = url.searchParams.get("batch") === "1";
+      // The host refuses an oversized batch before running any of it.
+      if (batched && procedures.length > MAX_BATCH_CALLS) {
+        const data: ApiErrorData = { code: "BAD_REQUEST", httpStatus: 400, correlationId };
+        const error = { message: `A batch holds at most ${MAX_BATCH_CALLS} calls`, code: TRPC_ERROR_CODES_BY_KEY.BAD_REQUEST, data };
+        this.requests.push({ url, method: request.method, headers: request.headers, calls: [], correlationId });
+        return Response.json({ error }, { status: 400, headers: { [CORRELATION_HEADER]: correlationId } });
+      }
       const rawInput: unknown = JSON.parse(url.searchParams.get("input") ?? "{}");
       const inputs = procedures.map((_, i) => (batched ? (rawInput as Record<string, unknown>)[i] : rawInput));
       const recorded: RecordedRequest = {

@@ -1,6 +1,9 @@
 import { getConfig } from "@/server/config";
 import { StripeOAuthStandIn } from "./stripeOAuthStandIn";
 
+/** Its forms and token requests are a few short fields; nothing legitimate comes near this. */
+export const STAND_IN_MAX_BODY_BYTES = 8192;
+
 // One stand-in per process, on globalThis so `next dev` reloads keep issued codes.
 const holder = globalThis as unknown as { __stripeOAuthStandIn?: StripeOAuthStandIn };
 

@@ -8,6 +8,10 @@ import { randomBytes } from "node:crypto";
 
 /** Stripe's authorization codes are single use and live five minutes. */
 export const CODE_TTL_MS = 5 * 60 * 1000;
+/** Spent and expired codes are kept this long, so a late exchange still hears "expired". */
+export const CODE_RETENTION_MS = 60 * 60 * 1000;
+/** At most this many codes are held; issuing more forgets the oldest. */
+export const MAX_CODES = 1000;
 
 export interface TokenRequest {
   authorization: string | null;
@@ -38,9 +42,24 @@ export class StripeOAuthStandIn {
 
   /** What Stripe does when the user clicks "Install": a code for that account and mode. */
   issueCode(stripeUserId: string, livemode: boolean): string {
+    this.forgetOldCodes();
     const code = `ac_${randomBytes(18).toString("base64url")}`;
     this.codes.set(code, { stripeUserId, livemode, issuedAt: this.now(), used: false });
     return code;
+  }
+
+  /** How many codes are held (issued and not yet forgotten). */
+  get heldCodes(): number {
+    return this.codes.size;
+  }
+
+  // A Map iterates in insertion order, so the oldest codes come first.
+  private forgetOldCodes(): void {
+    const cutoff = this.now() - CODE_RETENTION_MS;
+    for (const [code, issued] of this.codes) {
+      if (issued.issuedAt >= cutoff && this.codes.size < MAX_CODES) break;
+      this.codes.delete(code);
+    }
   }
 
   token(req: TokenRequest): StandInResponse {

@@ -1,6 +1,7 @@
 import { getConfig } from "@/server/config";
+import { BodyTooLarge, payloadTooLarge, readFormCapped } from "@/server/http/cappedBody";
 import { stripeAccountId } from "@/server/oauth/connectForm";
-import { devStandIn } from "../../../../devStandIn";
+import { devStandIn, STAND_IN_MAX_BODY_BYTES } from "../../../../devStandIn";
 import { checkAuthorizeRequest, redirectBack } from "../authorizeRequest";
 
 export const dynamic = "force-dynamic";
@@ -14,7 +15,13 @@ const notFound = () => new Response("Not found", { status: 404 });
 export async function POST(req: Request): Promise<Response> {
   const standIn = devStandIn();
   if (!standIn) return notFound();
-  const form = await req.formData().catch(() => undefined);
+  let form: FormData | undefined;
+  try {
+    form = await readFormCapped(req, STAND_IN_MAX_BODY_BYTES);
+  } catch (err) {
+    if (err instanceof BodyTooLarge) return payloadTooLarge(err);
+    throw err;
+  }
   if (!form) return notFound();
   const field = (name: string) => {
     const value = form.get(name);
