@@ -5,7 +5,7 @@ import type { ApiErrorData } from "@/contract";
 import type { Workspace } from "@/generated/prisma/client";
 import { type SignedCaller, verifySignedCaller } from "../auth/stripeSignature";
 import { getConfig } from "../config";
-import { getDb } from "../db/client";
+import { type Db, getDb } from "../db/client";
 import { sourceFor } from "../sources/sourceFor";
 import type { EntitlementSource } from "../sources/types";
 
@@ -70,13 +70,25 @@ async function resolveTenant(headers: Headers): Promise<Tenant | null> {
   const caller = verifySignedCaller(headers, getConfig().appSecrets);
   if (!caller) return null;
   const db = await getDb();
-  // Stripe sends the same account id in test and live mode; prefer a live-mode link.
-  const link = await db.stripeAccountLink.findFirst({
-    where: { stripeAccountId: caller.accountId },
-    orderBy: { livemode: "desc" },
-    include: { workspace: true },
-  });
-  return { caller, workspace: link?.workspace ?? null, source: link ? sourceFor(link.workspace, db) : null };
+  const workspace = await linkedWorkspace(db, caller.accountId);
+  return { caller, workspace, source: workspace ? sourceFor(workspace, db) : null };
+}
+
+/**
+ * The workspace linked to a Stripe account, in one statement (the ORM's include would
+ * take two). Stripe sends the same account id in test and live mode; a live-mode link
+ * wins. Read on every request, never cached: an unlink takes effect at once everywhere.
+ */
+async function linkedWorkspace(db: Db, stripeAccountId: string): Promise<Workspace | null> {
+  const [row] = await db.$queryRaw<Workspace[]>`
+    SELECT w.id, w.source_kind::text AS "sourceKind", w.display_name AS "displayName",
+           w.stigg_app_base_url AS "stiggAppBaseUrl", w.stigg_api_url AS "stiggApiUrl",
+           w.stigg_api_key_sealed AS "stiggApiKeySealed", w.created_at AS "createdAt", w.updated_at AS "updatedAt"
+    FROM stripe_account_link l JOIN workspace w ON w.id = l.workspace_id
+    WHERE l.stripe_account_id = ${stripeAccountId}
+    ORDER BY l.livemode DESC
+    LIMIT 1`;
+  return row ?? null;
 }
 
 // The context is created once per HTTP request, so the calls of one batch (the drawer's
