@@ -83,6 +83,8 @@ const bundle = await runOutput("npm", ["run", "--silent", "bundle", "-w", "strip
 const preview = await runOutput("node", ["scripts/bench-preview.mjs", smoke ? "2" : "7"]);
 
 const markdown = renderResults({ smoke, stiggLatencyMs: STIGG_LATENCY_MS, settings, figures, bundle, preview });
-mkdirSync(path.join(root, "bench"), { recursive: true });
-writeFileSync(path.join(root, "bench", "RESULTS.md"), markdown);
+// BENCH_RESULTS_FILE: somewhere else than bench/RESULTS.md (the smoke test's run).
+const resultsFile = process.env.BENCH_RESULTS_FILE || path.join(root, "bench", "RESULTS.md");
+mkdirSync(path.dirname(resultsFile), { recursive: true });
+writeFileSync(resultsFile, markdown);
 console.log(`\n${markdown}`);

@@ -63,15 +63,21 @@ interface Tenant {
   caller: SignedCaller;
   workspace: Workspace | null;
   source: EntitlementSource | null;
+  log: Logger;
 }
 
 /** Verifies the signature and finds the link; null when the request is not signed. */
-async function resolveTenant(headers: Headers): Promise<Tenant | null> {
-  const caller = verifySignedCaller(headers, getConfig().appSecrets);
+async function resolveTenant(ctx: Context): Promise<Tenant | null> {
+  const caller = verifySignedCaller(ctx.headers, getConfig().appSecrets);
   if (!caller) return null;
   const db = await getDb();
   const workspace = await linkedWorkspace(db, caller.accountId);
-  return { caller, workspace, source: workspace ? sourceFor(workspace, db) : null };
+  return {
+    caller,
+    workspace,
+    source: workspace ? sourceFor(workspace, db) : null,
+    log: ctx.log.child({ accountId: caller.accountId, workspaceId: workspace?.id }),
+  };
 }
 
 /**
@@ -92,7 +98,7 @@ async function linkedWorkspace(db: Db, stripeAccountId: string): Promise<Workspa
 }
 
 // The context is created once per HTTP request, so the calls of one batch (the drawer's
-// first paint) share one signature check and one link lookup.
+// first paint) share one signature check, one link lookup and one tenant logger.
 const tenants = new WeakMap<Context, Promise<Tenant | null>>();
 
 /**
@@ -102,7 +108,7 @@ const tenants = new WeakMap<Context, Promise<Tenant | null>>();
 export const signedProcedure = t.procedure.use(logged).use(async ({ ctx, next }) => {
   let tenant = tenants.get(ctx);
   if (!tenant) {
-    tenant = resolveTenant(ctx.headers);
+    tenant = resolveTenant(ctx);
     tenants.set(ctx, tenant);
   }
   const resolved = await tenant;
@@ -112,10 +118,5 @@ export const signedProcedure = t.procedure.use(logged).use(async ({ ctx, next })
       message: "The request is not signed by Stripe for this app. Reload the Stripe Dashboard and try again.",
     });
   }
-  return next({
-    ctx: {
-      ...resolved,
-      log: ctx.log.child({ accountId: resolved.caller.accountId, workspaceId: resolved.workspace?.id }),
-    },
-  });
+  return next({ ctx: resolved });
 });
