@@ -5,7 +5,7 @@ import type { ApiErrorData } from "@/contract";
 import type { Workspace } from "@/generated/prisma/client";
 import { type SignedCaller, verifySignedCaller } from "../auth/stripeSignature";
 import { getConfig } from "../config";
-import { getDb } from "../db/client";
+import { type Db, getDb } from "../db/client";
 import { sourceFor } from "../sources/sourceFor";
 import type { EntitlementSource } from "../sources/types";
 
@@ -63,24 +63,38 @@ interface Tenant {
   caller: SignedCaller;
   workspace: Workspace | null;
   source: EntitlementSource | null;
+  log: Logger;
 }
 
 /** Verifies the signature and finds the link; null when the request is not signed. */
-async function resolveTenant(headers: Headers, log: Logger): Promise<Tenant | null> {
-  const caller = verifySignedCaller(headers, getConfig().appSecrets);
+async function resolveTenant(ctx: Context): Promise<Tenant | null> {
+  const caller = verifySignedCaller(ctx.headers, getConfig().appSecrets);
   if (!caller) return null;
   const db = await getDb();
-  // Stripe sends the same account id in test and live mode; prefer a live-mode link.
-  const link = await db.stripeAccountLink.findFirst({
-    where: { stripeAccountId: caller.accountId },
-    orderBy: { livemode: "desc" },
-    include: { workspace: true },
-  });
-  return { caller, workspace: link?.workspace ?? null, source: link ? sourceFor(link.workspace, db, log) : null };
+  const workspace = await linkedWorkspace(db, caller.accountId);
+  const log = ctx.log.child({ accountId: caller.accountId, workspaceId: workspace?.id });
+  return { caller, workspace, source: workspace ? sourceFor(workspace, db, log) : null, log };
+}
+
+/**
+ * The workspace linked to a Stripe account, in one statement (the ORM's include would
+ * take two). Stripe sends the same account id in test and live mode; a live-mode link
+ * wins. Read on every request, never cached: an unlink takes effect at once everywhere.
+ */
+async function linkedWorkspace(db: Db, stripeAccountId: string): Promise<Workspace | null> {
+  const [row] = await db.$queryRaw<Workspace[]>`
+    SELECT w.id, w.source_kind::text AS "sourceKind", w.display_name AS "displayName",
+           w.stigg_app_base_url AS "stiggAppBaseUrl", w.stigg_api_url AS "stiggApiUrl",
+           w.stigg_api_key_sealed AS "stiggApiKeySealed", w.created_at AS "createdAt", w.updated_at AS "updatedAt"
+    FROM stripe_account_link l JOIN workspace w ON w.id = l.workspace_id
+    WHERE l.stripe_account_id = ${stripeAccountId}
+    ORDER BY l.livemode DESC
+    LIMIT 1`;
+  return row ?? null;
 }
 
 // The context is created once per HTTP request, so the calls of one batch (the drawer's
-// first paint) share one signature check and one link lookup.
+// first paint) share one signature check, one link lookup and one tenant logger.
 const tenants = new WeakMap<Context, Promise<Tenant | null>>();
 
 /**
@@ -90,7 +104,7 @@ const tenants = new WeakMap<Context, Promise<Tenant | null>>();
 export const signedProcedure = t.procedure.use(logged).use(async ({ ctx, next }) => {
   let tenant = tenants.get(ctx);
   if (!tenant) {
-    tenant = resolveTenant(ctx.headers, ctx.log);
+    tenant = resolveTenant(ctx);
     tenants.set(ctx, tenant);
   }
   const resolved = await tenant;
@@ -100,10 +114,5 @@ export const signedProcedure = t.procedure.use(logged).use(async ({ ctx, next })
       message: "The request is not signed by Stripe for this app. Reload the Stripe Dashboard and try again.",
     });
   }
-  return next({
-    ctx: {
-      ...resolved,
-      log: ctx.log.child({ accountId: resolved.caller.accountId, workspaceId: resolved.workspace?.id }),
-    },
-  });
+  return next({ ctx: resolved });
 });

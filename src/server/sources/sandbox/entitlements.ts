@@ -1,64 +1,118 @@
-import type { Entitlement, GrantSource } from "@/contract";
+import type { Entitlement, GrantSource, ResetPeriod } from "@/contract";
 import type { Db } from "../../db/client";
-import type { EntitlementGrant, Feature, Plan, Subscription, SubscriptionStatus } from "@/generated/prisma/client";
-import { currentWindow } from "./usageSeries";
+import { currentWindow, type Meter } from "./usageSeries";
+
+/*
+ * A customer's entitlements in a fixed number of statements, whatever the number of
+ * features, subscriptions or credit grants: features take two (the grants of the
+ * entitling subscriptions; then the usage of every metered feature in one statement),
+ * credits one. Raw SQL, because each is one join or aggregate the ORM would split up.
+ */
 
 /** Only these subscriptions grant entitlements (Stigg: active and in-trial). */
-export const ENTITLING: readonly SubscriptionStatus[] = ["ACTIVE", "IN_TRIAL"];
+export const ENTITLING = ["ACTIVE", "IN_TRIAL"] as const;
 
-type Grant = EntitlementGrant & { feature: Feature; subscription: Subscription & { plan: Plan } };
+interface GrantRow {
+  subscriptionId: string;
+  planName: string;
+  subscriptionStart: Date;
+  featureId: string;
+  featureName: string;
+  kind: "boolean" | "numeric" | "metered";
+  meterKind: "events" | "usage" | null;
+  unitSingular: string | null;
+  unitPlural: string | null;
+  enabled: boolean | null;
+  numberValue: number | null;
+  stringValue: string | null;
+  usageLimit: number | null;
+  hasUnlimited: boolean;
+  hasSoftLimit: boolean;
+  resetPeriod: ResetPeriod | null;
+}
 
-const source = (g: Grant): GrantSource => ({ subscriptionId: g.subscriptionId, planName: g.subscription.plan.name });
-const unitOf = (f: Feature) =>
-  f.unitSingular && f.unitPlural ? { singular: f.unitSingular, plural: f.unitPlural } : null;
+const source = (g: GrantRow): GrantSource => ({ subscriptionId: g.subscriptionId, planName: g.planName });
+const unitOf = (g: GrantRow) =>
+  g.unitSingular && g.unitPlural ? { singular: g.unitSingular, plural: g.unitPlural } : null;
+const meterOf = (g: GrantRow): Meter => ({
+  featureId: g.featureId,
+  meterKind: g.meterKind ?? "events",
+  resetPeriod: g.resetPeriod,
+  subscriptionStart: new Date(g.subscriptionStart),
+});
 
-/** Current usage: the period's event total, or the latest reading for `usage` meters. */
-async function currentUsage(db: Db, customerId: string, grant: Grant, now: Date): Promise<number> {
-  if (grant.feature.meterKind === "usage") {
-    const latest = await db.usageRecord.findFirst({
-      where: { customerId, featureId: grant.featureId, timestamp: { lte: now } },
-      orderBy: { timestamp: "desc" },
-      select: { value: true },
-    });
-    return latest?.value ?? 0;
-  }
-  const { from, to } = currentWindow(grant, now);
-  const sum = await db.usageRecord.aggregate({
-    where: { customerId, featureId: grant.featureId, timestamp: { gte: from, lt: to } },
-    _sum: { value: true },
+/** Grants of the customer's entitling subscriptions (or of one of them), oldest subscription first. */
+function entitlingGrants(db: Db, workspaceId: string, customerId: string, only: string | undefined) {
+  return db.$queryRaw<GrantRow[]>`
+    SELECT s.id AS "subscriptionId", p.name AS "planName", s.start_date AS "subscriptionStart",
+           f.id AS "featureId", f.name AS "featureName", f.kind::text AS kind, f.meter_kind::text AS "meterKind",
+           f.unit_singular AS "unitSingular", f.unit_plural AS "unitPlural",
+           g.enabled, g.number_value AS "numberValue", g.string_value AS "stringValue", g.usage_limit AS "usageLimit",
+           g.has_unlimited AS "hasUnlimited", g.has_soft_limit AS "hasSoftLimit", g.reset_period::text AS "resetPeriod"
+    FROM subscription s
+    JOIN customer c ON c.id = s.customer_id
+    JOIN plan p ON p.id = s.plan_id
+    JOIN entitlement_grant g ON g.subscription_id = s.id
+    JOIN feature f ON f.id = g.feature_id
+    WHERE s.customer_id = ${customerId} AND c.workspace_id = ${workspaceId}
+      AND s.status::text IN (${ENTITLING[0]}, ${ENTITLING[1]})
+      AND (${only ?? null}::text IS NULL OR s.id = ${only ?? null}::text)
+    ORDER BY s.start_date, s.id, g.id`;
+}
+
+/**
+ * Current usage of every meter in one statement: the period's event total, or the latest
+ * reading for `usage` meters.
+ */
+async function currentUsage(db: Db, customerId: string, meters: Meter[], now: Date): Promise<Map<string, number>> {
+  if (meters.length === 0) return new Map();
+  const wanted = meters.map((m) => {
+    const { from, to } = currentWindow(m, now);
+    return { feature_id: m.featureId, latest: m.meterKind === "usage", from_ts: from.toISOString(), to_ts: to.toISOString() };
   });
-  return sum._sum.value ?? 0;
+  const rows = await db.$queryRaw<{ featureId: string; value: number | null }[]>`
+    SELECT q.feature_id AS "featureId",
+      CASE WHEN q.latest THEN (
+        SELECT u.value FROM usage_record u
+        WHERE u.customer_id = ${customerId} AND u.feature_id = q.feature_id AND u."timestamp" <= ${now}
+        ORDER BY u."timestamp" DESC LIMIT 1)
+      ELSE (
+        SELECT sum(u.value) FROM usage_record u
+        WHERE u.customer_id = ${customerId} AND u.feature_id = q.feature_id
+          AND u."timestamp" >= q.from_ts AND u."timestamp" < q.to_ts)
+      END AS value
+    FROM json_to_recordset(${JSON.stringify(wanted)}::json) AS q(feature_id text, latest boolean, from_ts timestamp, to_ts timestamp)`;
+  return new Map(rows.map((r) => [r.featureId, Number(r.value ?? 0)]));
 }
 
 /**
  * One entitlement per feature, merged across the subscriptions that grant it the way
  * Stigg merges them: limits add up, any unlimited grant wins, booleans are OR-ed.
  */
-async function featureEntitlement(db: Db, customerId: string, grants: Grant[], now: Date): Promise<Entitlement> {
+function featureEntitlement(grants: GrantRow[], usage: Map<string, number>, now: Date): Entitlement {
   const first = grants[0]!;
-  const f = first.feature;
-  const base = { id: f.id, name: f.name, grantedBy: grants.map(source) };
-  switch (f.kind) {
+  const base = { id: first.featureId, name: first.featureName, grantedBy: grants.map(source) };
+  switch (first.kind) {
     case "boolean":
       return { ...base, kind: "boolean", enabled: grants.some((g) => g.enabled === true) };
     case "numeric": {
       const unlimited = grants.some((g) => g.hasUnlimited);
       const numbers = grants.map((g) => g.numberValue).filter((v): v is number => v !== null);
       const value = unlimited ? null : numbers.length ? Math.max(...numbers) : (first.stringValue ?? null);
-      return { ...base, kind: "numeric", value, unlimited, unit: unitOf(f) };
+      return { ...base, kind: "numeric", value, unlimited, unit: unitOf(first) };
     }
     case "metered": {
       const unlimited = grants.some((g) => g.hasUnlimited);
-      const window = first.resetPeriod ? currentWindow(first, now) : null;
+      const window = first.resetPeriod ? currentWindow(meterOf(first), now) : null;
       return {
         ...base,
         kind: "metered",
-        meterKind: f.meterKind ?? "events",
-        currentUsage: await currentUsage(db, customerId, first, now),
+        meterKind: first.meterKind ?? "events",
+        currentUsage: usage.get(first.featureId) ?? 0,
         usageLimit: unlimited ? null : grants.reduce((sum, g) => sum + (g.usageLimit ?? 0), 0),
         unlimited,
         softLimit: grants.some((g) => g.hasSoftLimit),
-        unit: unitOf(f) ?? { singular: "unit", plural: "units" },
+        unit: unitOf(first) ?? { singular: "unit", plural: "units" },
         resetPeriod: first.resetPeriod,
         currentPeriodStart: window?.from.toISOString() ?? null,
         currentPeriodEnd: window?.to.toISOString() ?? null,
@@ -67,60 +121,7 @@ async function featureEntitlement(db: Db, customerId: string, grants: Grant[], n
   }
 }
 
-async function creditEntitlements(
-  db: Db,
-  customerId: string,
-  subscriptions: (Subscription & { plan: Plan })[],
-  onlySubscription: string | undefined,
-  now: Date,
-): Promise<Entitlement[]> {
-  const entitling = subscriptions.map((s) => s.id);
-  const sums = await db.creditGrant.groupBy({
-    by: ["creditTypeId", "subscriptionId"],
-    where: {
-      customerId,
-      OR: [{ expiresAt: null }, { expiresAt: { gt: now } }],
-      ...(onlySubscription
-        ? { subscriptionId: onlySubscription }
-        : { OR: [{ subscriptionId: null }, { subscriptionId: { in: entitling } }] }),
-    },
-    _sum: { amount: true, consumed: true },
-  });
-  if (sums.length === 0) return [];
-  const types = await db.creditType.findMany({ where: { id: { in: sums.map((s) => s.creditTypeId) } } });
-  return types.map((type) => {
-    const rows = sums.filter((s) => s.creditTypeId === type.id);
-    const totalGranted = rows.reduce((a, r) => a + (r._sum.amount ?? 0), 0);
-    const totalConsumed = rows.reduce((a, r) => a + (r._sum.consumed ?? 0), 0);
-    const grantedBy = subscriptions
-      .filter((s) => rows.some((r) => r.subscriptionId === s.id))
-      .map((s) => ({ subscriptionId: s.id, planName: s.plan.name }));
-    return {
-      id: type.id,
-      name: type.name,
-      kind: "credits" as const,
-      grantedBy,
-      currentBalance: totalGranted - totalConsumed,
-      totalGranted,
-      totalConsumed,
-      unit: type.unit,
-    };
-  });
-}
-
-function entitlingSubscriptions(db: Db, workspaceId: string, customerId: string, onlySubscription: string | undefined) {
-  return db.subscription.findMany({
-    where: {
-      customerId,
-      customer: { workspaceId },
-      status: { in: [...ENTITLING] },
-      ...(onlySubscription ? { id: onlySubscription } : {}),
-    },
-    include: { plan: true, grants: { include: { feature: true } } },
-    orderBy: { startDate: "asc" },
-  });
-}
-
+/** Feature entitlements: two statements. */
 export async function buildFeatureEntitlements(
   db: Db,
   workspaceId: string,
@@ -128,19 +129,31 @@ export async function buildFeatureEntitlements(
   onlySubscription: string | undefined,
   now: Date,
 ): Promise<Entitlement[]> {
-  const subscriptions = await entitlingSubscriptions(db, workspaceId, customerId, onlySubscription);
-  const byFeature = new Map<string, Grant[]>();
-  for (const s of subscriptions) {
-    for (const g of s.grants) {
-      const list = byFeature.get(g.featureId) ?? [];
-      list.push({ ...g, subscription: s });
-      byFeature.set(g.featureId, list);
-    }
+  const byFeature = new Map<string, GrantRow[]>();
+  for (const g of await entitlingGrants(db, workspaceId, customerId, onlySubscription)) {
+    const list = byFeature.get(g.featureId) ?? [];
+    list.push(g);
+    byFeature.set(g.featureId, list);
   }
-  return Promise.all([...byFeature.values()].map((grants) => featureEntitlement(db, customerId, grants, now)));
+  const meters = [...byFeature.values()].map((grants) => grants[0]!).filter((g) => g.kind === "metered").map(meterOf);
+  const usage = await currentUsage(db, customerId, meters, now);
+  return [...byFeature.values()].map((grants) => featureEntitlement(grants, usage, now));
 }
 
-/** Customer-level credits (and those of the entitling subscriptions), or one subscription's. */
+interface CreditRow {
+  creditTypeId: string;
+  name: string;
+  unit: string;
+  subscriptionId: string | null;
+  planName: string | null;
+  granted: number;
+  consumed: number;
+}
+
+/**
+ * Customer-level credits and those of the entitling subscriptions, or one entitling
+ * subscription's: one statement, summed per credit type and granting subscription.
+ */
 export async function buildCreditEntitlements(
   db: Db,
   workspaceId: string,
@@ -148,7 +161,39 @@ export async function buildCreditEntitlements(
   onlySubscription: string | undefined,
   now: Date,
 ): Promise<Entitlement[]> {
-  const subscriptions = await entitlingSubscriptions(db, workspaceId, customerId, onlySubscription);
-  if (onlySubscription && subscriptions.length === 0) return [];
-  return creditEntitlements(db, customerId, subscriptions, onlySubscription, now);
+  const only = onlySubscription ?? null;
+  const rows = await db.$queryRaw<CreditRow[]>`
+    SELECT t.id AS "creditTypeId", t.name, t.unit, s.id AS "subscriptionId", p.name AS "planName",
+           sum(g.amount) AS granted, sum(g.consumed) AS consumed
+    FROM credit_grant g
+    JOIN customer c ON c.id = g.customer_id
+    JOIN credit_type t ON t.id = g.credit_type_id
+    LEFT JOIN subscription s ON s.id = g.subscription_id
+      AND s.customer_id = g.customer_id AND s.status::text IN (${ENTITLING[0]}, ${ENTITLING[1]})
+    LEFT JOIN plan p ON p.id = s.plan_id
+    WHERE g.customer_id = ${customerId} AND c.workspace_id = ${workspaceId}
+      AND (g.expires_at IS NULL OR g.expires_at > ${now})
+      AND CASE WHEN ${only}::text IS NULL THEN g.subscription_id IS NULL OR s.id IS NOT NULL
+               ELSE g.subscription_id = ${only}::text AND s.id IS NOT NULL END
+    GROUP BY t.id, t.name, t.unit, s.id, p.name, s.start_date
+    ORDER BY t.id, s.start_date NULLS FIRST, s.id`;
+  const byType = new Map<string, CreditRow[]>();
+  for (const r of rows) byType.set(r.creditTypeId, [...(byType.get(r.creditTypeId) ?? []), r]);
+  return [...byType.values()].map((typeRows) => {
+    const type = typeRows[0]!;
+    const totalGranted = typeRows.reduce((a, r) => a + Number(r.granted), 0);
+    const totalConsumed = typeRows.reduce((a, r) => a + Number(r.consumed), 0);
+    return {
+      id: type.creditTypeId,
+      name: type.name,
+      kind: "credits" as const,
+      grantedBy: typeRows
+        .filter((r) => r.subscriptionId !== null)
+        .map((r) => ({ subscriptionId: r.subscriptionId!, planName: r.planName! })),
+      currentBalance: totalGranted - totalConsumed,
+      totalGranted,
+      totalConsumed,
+      unit: type.unit,
+    };
+  });
 }

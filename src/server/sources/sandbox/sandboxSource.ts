@@ -3,22 +3,38 @@ import type { Db } from "../../db/client";
 import type { Workspace } from "@/generated/prisma/client";
 import type { EntitlementSource, TimeWindow } from "../types";
 import { buildCreditEntitlements, buildFeatureEntitlements, ENTITLING } from "./entitlements";
-import { usageSeriesFor } from "./usageSeries";
+import { type Meter, usageSeriesFor } from "./usageSeries";
 
-/** The embedded default: a Stigg-shaped catalogue in the project's own database. */
+const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
+
+/**
+ * The embedded default: a Stigg-shaped catalogue in the project's own database. Built
+ * per request, so the customer it looks up is kept for the request's other calls (a
+ * first paint asks three times) and never longer.
+ */
 export class SandboxSource implements EntitlementSource {
+  private readonly customers = new Map<string, Promise<Customer | null>>();
+
   constructor(
     private readonly db: Db,
     private readonly workspace: Workspace,
   ) {}
 
-  async findCustomer(stripeCustomerId: string): Promise<Customer | null> {
-    const row = await this.db.customer.findUnique({
-      where: { workspaceId_billingId: { workspaceId: this.workspace.id, billingId: stripeCustomerId } },
-    });
+  findCustomer(stripeCustomerId: string): Promise<Customer | null> {
+    let found = this.customers.get(stripeCustomerId);
+    if (!found) {
+      found = this.readCustomer(stripeCustomerId);
+      this.customers.set(stripeCustomerId, found);
+    }
+    return found;
+  }
+
+  private async readCustomer(stripeCustomerId: string): Promise<Customer | null> {
+    const [row] = await this.db.$queryRaw<{ id: string; name: string | null; email: string | null }[]>`
+      SELECT id, name, email FROM customer WHERE workspace_id = ${this.workspace.id} AND billing_id = ${stripeCustomerId}`;
     if (!row) return null;
     return {
-      stripeCustomerId: row.billingId,
+      stripeCustomerId,
       stiggCustomerId: row.id,
       name: row.name,
       email: row.email,
@@ -27,21 +43,35 @@ export class SandboxSource implements EntitlementSource {
   }
 
   async listSubscriptions(customer: Customer): Promise<Subscription[]> {
-    const rows = await this.db.subscription.findMany({
-      where: { customerId: customer.stiggCustomerId, customer: { workspaceId: this.workspace.id } },
-      include: { plan: true },
-      orderBy: [{ startDate: "desc" }, { id: "asc" }],
-    });
+    const rows = await this.db.$queryRaw<
+      {
+        id: string;
+        planId: string;
+        planName: string;
+        status: Subscription["status"];
+        trialEndsAt: Date | null;
+        startDate: Date;
+        createdAt: Date;
+        updatedAt: Date;
+      }[]
+    >`
+      SELECT s.id, s.plan_id AS "planId", p.name AS "planName", s.status::text AS status,
+             s.trial_ends_at AS "trialEndsAt", s.start_date AS "startDate", s.created_at AS "createdAt", s.updated_at AS "updatedAt"
+      FROM subscription s
+      JOIN customer c ON c.id = s.customer_id
+      JOIN plan p ON p.id = s.plan_id
+      WHERE s.customer_id = ${customer.stiggCustomerId} AND c.workspace_id = ${this.workspace.id}
+      ORDER BY s.start_date DESC, s.id ASC`;
     return rows.map((s) => ({
       id: s.id,
       planId: s.planId,
-      planName: s.plan.name,
+      planName: s.planName,
       status: s.status,
       rawStatus: s.status,
-      trialEndsAt: s.trialEndsAt?.toISOString() ?? null,
-      startDate: s.startDate.toISOString(),
-      createdAt: s.createdAt.toISOString(),
-      updatedAt: s.updatedAt.toISOString(),
+      trialEndsAt: iso(s.trialEndsAt),
+      startDate: iso(s.startDate)!,
+      createdAt: iso(s.createdAt)!,
+      updatedAt: iso(s.updatedAt)!,
     }));
   }
 
@@ -55,16 +85,18 @@ export class SandboxSource implements EntitlementSource {
   }
 
   async getUsageSeries(customer: Customer, featureId: string, window?: TimeWindow): Promise<UsageSeries | null> {
-    const grant = await this.db.entitlementGrant.findFirst({
-      where: {
-        featureId,
-        feature: { kind: "metered", workspaceId: this.workspace.id },
-        subscription: { customerId: customer.stiggCustomerId, status: { in: [...ENTITLING] } },
-      },
-      include: { feature: true, subscription: true },
-      orderBy: { subscription: { startDate: "asc" } },
-    });
-    if (!grant) return null;
-    return usageSeriesFor(this.db, customer.stiggCustomerId, grant, new Date(), window);
+    // The meter of the oldest entitling subscription that grants this metered feature.
+    const [meter] = await this.db.$queryRaw<Meter[]>`
+      SELECT f.id AS "featureId", coalesce(f.meter_kind::text, 'events') AS "meterKind",
+             g.reset_period::text AS "resetPeriod", s.start_date AS "subscriptionStart"
+      FROM entitlement_grant g
+      JOIN feature f ON f.id = g.feature_id
+      JOIN subscription s ON s.id = g.subscription_id
+      WHERE g.feature_id = ${featureId} AND f.kind = 'metered' AND f.workspace_id = ${this.workspace.id}
+        AND s.customer_id = ${customer.stiggCustomerId} AND s.status::text IN (${ENTITLING[0]}, ${ENTITLING[1]})
+      ORDER BY s.start_date
+      LIMIT 1`;
+    if (!meter) return null;
+    return usageSeriesFor(this.db, customer.stiggCustomerId, { ...meter, subscriptionStart: new Date(meter.subscriptionStart) }, new Date(), window);
   }
 }

@@ -1,0 +1,20 @@
+// The host's own timings, from its log lines ("procedure ok" with `ms`, measured from the
+// signature check to the result): per request, the slowest of its calls, which run side by
+// side, is the time the three procedures took together.
+import { readFileSync } from "node:fs";
+
+export function hostTimings(logFile: string, correlationPrefix: string): number[] {
+  const perRequest = new Map<string, number>();
+  for (const line of readFileSync(logFile, "utf8").split("\n")) {
+    if (!line.includes(correlationPrefix)) continue;
+    let entry: { correlationId?: string; ms?: number; msg?: string };
+    try {
+      entry = JSON.parse(line);
+    } catch {
+      continue;
+    }
+    if (entry.msg !== "procedure ok" || typeof entry.ms !== "number" || !entry.correlationId?.startsWith(correlationPrefix)) continue;
+    perRequest.set(entry.correlationId, Math.max(perRequest.get(entry.correlationId) ?? 0, entry.ms));
+  }
+  return [...perRequest.values()];
+}

@@ -1,0 +1,85 @@
+// The bench's report: markdown tables, one column per store, each row with its target.
+import { cpus } from "node:os";
+import type { RunSettings, StoreFigures } from "./storeRun";
+
+type Figures = { pglite?: StoreFigures; postgresql?: StoreFigures };
+
+const n = (x: number, digits = 0) => (Number.isFinite(x) ? x.toFixed(digits) : "—");
+const ratio = (a: number, b: number) => (b > 0 ? `${((a / b) * 100).toFixed(1)} %` : "—");
+
+/** Per-store rows: label, target, and how to read the figure. */
+export const ROWS: [string, string, (f: StoreFigures) => string][] = [
+  ["First paint req/s (c=32)", "", (f) => n(f.host.rps, 1)],
+  ["First paint p50 / p99 ms", "p99 < 300 (PG)", (f) => `${n(f.host.p50)} / ${n(f.host.p99)}`],
+  ["Floor req/s (same request unsigned → 401)", "", (f) => n(f.floor.rps, 1)],
+  ["Baseline req/s (bare node:http, same bytes)", "", (f) => n(f.baseline.rps, 1)],
+  ["**Host / floor**", "≥ 50 % PG, ≥ 35 % PGlite", (f) => `**${ratio(f.host.rps, f.floor.rps)}**`],
+  ["Host / baseline", "", (f) => ratio(f.host.rps, f.baseline.rps)],
+  ["Unexpected statuses / errors under load", "0 / 0", (f) => `${f.host.unexpected + f.floor.unexpected + f.baseline.unexpected} / ${f.host.errors + f.floor.errors + f.baseline.errors}`],
+  ["Host time, 3 procedures, sequential p50 / p99 ms", "< 3 (PG)", (f) => `${n(f.hostSequentialP50, 1)} / ${n(f.hostSequentialP99, 1)}`],
+  ["Client time, first paint, sequential p50 ms", "", (f) => n(f.clientSequentialP50, 1)],
+  ["Usage rows loaded", "1,000,000", (f) => f.usageRows.toLocaleString("en-US")],
+  ["Usage query uses (customer, feature, timestamp) index (EXPLAIN)", "yes", (f) => (f.usageIndexUsed ? "yes" : "**no**")],
+  ["getUsageSeries client p50 / p99 ms", "p50 < 10 PG, < 20 PGlite", (f) => `${n(f.usageP50, 1)} / ${n(f.usageP99, 1)}`],
+  ["getUsageSeries host time p50 ms", "", (f) => n(f.usageHostP50, 1)],
+  ["Stigg cold first paint ms / upstream calls", "", (f) => `${n(f.stigg.coldMs)} / ${f.stigg.coldCalls}`],
+  ["Stigg warm first paint p50 ms / upstream calls (all runs)", "", (f) => `${n(f.stigg.warmP50Ms, 1)} / ${f.stigg.warmCalls}`],
+  ["Stigg 32 concurrent cold first paints p50 / max ms / upstream calls", "", (f) => `${n(f.stigg.burstP50Ms)} / ${n(f.stigg.burstMaxMs)} / ${f.stigg.burstCalls}`],
+  ["Host RSS idle MB", "", (f) => n(f.rssIdleMb)],
+  ["Host RSS under load MB (peak)", "< 300 PG, < 550 PGlite", (f) => n(f.rssLoadMb)],
+];
+
+export const CLIENT_ROWS = [
+  "Extension bundle, minified / gzipped",
+  "Drawer open → entitlements list, first load (cold server)",
+  "Drawer open → entitlements list, later loads",
+] as const;
+
+function bundleFigure(output: string): string {
+  const m = /([\d.]+ KiB) minified.*?([\d.]+ KiB) gzipped/.exec(output);
+  return m ? `${m[1]} / ${m[2]}` : "not measured (bundle failed)";
+}
+
+function previewFigures(output: string): [string, string] {
+  const first = /first load \(cold server\): (\d+ ms)/.exec(output)?.[1];
+  const median = /median of the other (\d+): (\d+ ms)/.exec(output);
+  return [first ?? "not measured", median ? `${median[2]} (median of ${median[1]})` : "not measured"];
+}
+
+export function renderResults(input: {
+  smoke: boolean;
+  stiggLatencyMs: number;
+  settings: RunSettings;
+  figures: Figures;
+  bundle: { ok: boolean; output: string };
+  preview: { ok: boolean; output: string };
+}): string {
+  const { settings, figures } = input;
+  const stores = [figures.pglite, figures.postgresql];
+  const cell = (f: StoreFigures | undefined, read: (f: StoreFigures) => string) => (f ? read(f) : "not reachable");
+  const lines = [
+    `# Bench results${input.smoke ? " (SMOKE: 1 s of load, small data set — proves the command, figures mean nothing)" : ""}`,
+    "",
+    `${new Date().toISOString()} · ${cpus().length} CPUs (${cpus()[0]?.model ?? "unknown"}) · Node ${process.version} · load from a separate process, c=${settings.connections}, ${settings.seconds} s per phase.`,
+    "Absolute figures depend on whatever else the machine runs; compare ratios within one run.",
+    `Usage data: ${settings.scale.customers} customers × ${settings.scale.features} features × ${settings.scale.rowsPerSeries} rows. Stigg: the loopback stand-in behind a proxy adding ${input.stiggLatencyMs} ms per call; the Stigg source's answer cache at its defaults (the host adds no other cache).`,
+    "",
+    "| Measure | Target | PGlite | PostgreSQL |",
+    "|---|---|---|---|",
+    ...ROWS.map(([label, target, read]) => `| ${label} | ${target} | ${stores.map((f) => cell(f, read)).join(" | ")} |`),
+    "",
+    "| Client cost | Value |",
+    "|---|---|",
+    `| ${CLIENT_ROWS[0]} | ${input.bundle.ok ? bundleFigure(input.bundle.output) : "not measured (bundle failed)"} |`,
+    ...(() => {
+      const [first, median] = input.preview.ok ? previewFigures(input.preview.output) : ["not measured", "not measured"];
+      return [`| ${CLIENT_ROWS[1]} | ${first} |`, `| ${CLIENT_ROWS[2]} | ${median} |`];
+    })(),
+    "",
+    "Host time = the host's own log timing from the signature check to the result (the batch's calls run side by side; the slowest one is the batch).",
+  ];
+  const plan = figures.postgresql?.usagePlan ?? figures.pglite?.usagePlan;
+  if (plan) lines.push("", "Usage query plan (EXPLAIN):", "", "```", plan, "```");
+  if (!input.preview.ok) lines.push("", "Drawer timing did not run:", "", "```", input.preview.output.trim().split("\n").slice(-5).join("\n"), "```");
+  return `${lines.join("\n")}\n`;
+}
