@@ -5,13 +5,14 @@
  * acknowledges: the result page says the account is connected.
  */
 
-const redirected = (res: Response) => {
+export const redirected = (res: Response) => {
   const location = res.headers.get("location");
   if (res.status !== 303 || !location) throw new Error(`expected a 303 redirect, got ${res.status}`);
   return new URL(location);
 };
 
-export async function installSandbox(baseUrl: string, account: string): Promise<boolean> {
+/** The connect page's form, filled in for the sandbox workspace and sent; the answer is a 303. */
+export async function submitConnect(baseUrl: string, account: string): Promise<Response> {
   const page = await (await fetch(`${baseUrl}/connect?account=${account}`)).text();
   const actionField = /name="(\$ACTION_ID_[0-9a-f]+)"/.exec(page)?.[1];
   if (!actionField) throw new Error("the connect page has no form action");
@@ -20,7 +21,11 @@ export async function installSandbox(baseUrl: string, account: string): Promise<
   form.set("account", account);
   form.set("workspace", "sandbox");
   form.set("mode", "test");
-  const started = await fetch(`${baseUrl}/connect?account=${account}`, { method: "POST", body: form, redirect: "manual" });
+  return fetch(`${baseUrl}/connect?account=${account}`, { method: "POST", body: form, redirect: "manual" });
+}
+
+export async function installSandbox(baseUrl: string, account: string): Promise<boolean> {
+  const started = await submitConnect(baseUrl, account);
   const authorize = redirected(started);
   const stateCookie = started.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
 
