@@ -8,7 +8,7 @@
 export const redirected = (res: Response) => {
   const location = res.headers.get("location");
   if (res.status !== 303 || !location) throw new Error(`expected a 303 redirect, got ${res.status}`);
-  return new URL(location);
+  return new URL(location, res.url);
 };
 
 /** The connect page's form, filled in for the sandbox workspace and sent; the answer is a 303. */
