@@ -16,6 +16,8 @@ interface Store {
   kind: StoreKind;
   db: PrismaClient;
   adapter: SqlMigrationAwareDriverAdapterFactory;
+  /** What migrations and the seed run through: the same store, with their own limits. */
+  setup: { db: PrismaClient; adapter: SqlMigrationAwareDriverAdapterFactory };
   close(): Promise<void>;
 }
 
@@ -54,29 +56,43 @@ async function openPglite(dir: string): Promise<Store> {
         lock.release();
       }
     };
-    return { kind: "pglite", db, adapter, close };
+    return { kind: "pglite", db, adapter, setup: { db, adapter }, close };
   } catch (err) {
     lock.release();
     throw err;
   }
 }
 
-/**
+/*
  * PostgreSQL with bounded waits: `connectionTimeoutMillis` for a server that accepts and
  * never answers the handshake, `statement_timeout` for slow statements (server side) and
  * `query_timeout` a second later for a server that stops answering (client side).
+ * Migrations and the seed are not requests: they get a pool of their own whose statements
+ * may run for minutes, still ended if the server stops answering.
  */
+const SETUP_STATEMENT_LIMIT_MS = 5 * 60_000;
+
 async function openPostgres(url: string, limits: Config["db"]): Promise<Store> {
   const { PrismaPg } = await import("@prisma/adapter-pg");
-  const adapter = new PrismaPg({
-    connectionString: url,
-    max: limits.poolMax,
-    connectionTimeoutMillis: limits.connectTimeoutMs,
-    statement_timeout: limits.statementTimeoutMs,
-    query_timeout: limits.statementTimeoutMs + 1_000,
-  });
+  const pool = (statementMs: number, max: number) =>
+    new PrismaPg({
+      connectionString: url,
+      max,
+      connectionTimeoutMillis: limits.connectTimeoutMs,
+      statement_timeout: statementMs,
+      query_timeout: statementMs + 1_000,
+    });
+  const adapter = pool(limits.statementTimeoutMs, limits.poolMax);
   const db = new PrismaClient({ adapter });
-  return { kind: "postgresql", db, adapter, close: () => db.$disconnect() };
+  const setupAdapter = pool(SETUP_STATEMENT_LIMIT_MS, 2);
+  const setupDb = new PrismaClient({ adapter: setupAdapter });
+  return {
+    kind: "postgresql",
+    db,
+    adapter,
+    setup: { db: setupDb, adapter: setupAdapter },
+    close: async () => void (await Promise.all([db.$disconnect(), setupDb.$disconnect()])),
+  };
 }
 
 export interface StoreOptions {
@@ -94,8 +110,9 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     ? await openPostgres(options.databaseUrl, options.limits ?? DEFAULT_LIMITS)
     : await openPglite(options.pgliteDir);
   try {
-    await migrate(store.adapter);
-    if (options.seed) await seedSandbox(store.db);
+    await migrate(store.setup.adapter);
+    if (options.seed) await seedSandbox(store.setup.db);
+    if (store.setup.db !== store.db) await store.setup.db.$disconnect();
     return store;
   } catch (err) {
     await store.close().catch(() => {});
@@ -170,10 +187,22 @@ export function keepStoreOpening(): void {
  * now, and StoreLockedError when another process owns the embedded directory.
  */
 export async function getDb(): Promise<Db> {
+  let timer: NodeJS.Timeout | undefined;
   try {
-    return (await getStore()).db;
+    const opening = getStore();
+    const { databaseUrl, db: limits } = getConfig();
+    if (!databaseUrl) return (await opening).db;
+    // A request waits for PostgreSQL being connected and migrated no longer than for a
+    // connection and a statement; the opening goes on for the requests after it.
+    const limit = limits.connectTimeoutMs + limits.statementTimeoutMs;
+    const late = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`the database is still being opened after ${limit} ms`)), limit);
+    });
+    return (await Promise.race([opening, late])).db;
   } catch (err) {
     throw err instanceof StoreUnavailableError || err instanceof StoreLockedError ? err : new StoreUnavailableError(err);
+  } finally {
+    clearTimeout(timer);
   }
 }
 
