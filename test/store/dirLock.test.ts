@@ -8,7 +8,7 @@ import { lockDirectory, StoreLockedError } from "@/server/db/dirLock";
 const fixture = path.resolve(import.meta.dirname, "fixtures/holdLock.ts");
 const children: ChildProcess[] = [];
 
-/** Another process taking the lock; resolves with its first line ("held" or "refused <pid>"). */
+/** Another process taking the lock; resolves with its first line ("held <pid>" or "refused <pid>"). */
 function holder(dir: string): Promise<{ child: ChildProcess; line: string }> {
   const child = spawn(process.execPath, ["--import", "tsx", fixture, dir], { stdio: ["ignore", "pipe", "inherit"] });
   children.push(child);
@@ -40,7 +40,7 @@ describe("the embedded database's lock", () => {
   it("refuses a second owner, naming the directory and the PID that holds it", async () => {
     const dir = freshDir();
     const { child, line } = await holder(dir);
-    expect(line).toBe("held");
+    expect(line).toBe(`held ${child.pid}`);
     let refused: unknown;
     try {
       lockDirectory(dir);
@@ -69,6 +69,20 @@ describe("the embedded database's lock", () => {
     lockDirectory(dir).release();
   });
 
+  it("takes over a lock whose owner was killed and is a zombie its parent never reaps", async () => {
+    const dir = freshDir();
+    // The holder's parent is `sleep`, which reaps no child.
+    const parent = spawn("sh", ["-c", `"${process.execPath}" --import tsx "${fixture}" "${dir}" & exec sleep 60`], {
+      stdio: ["ignore", "pipe", "inherit"],
+    });
+    children.push(parent);
+    const line = await new Promise<string>((resolve) => parent.stdout!.once("data", (d: Buffer) => resolve(d.toString().trim())));
+    const pid = Number(/^held (\d+)$/.exec(line)?.[1]);
+    process.kill(pid, "SIGKILL");
+    while (!/\) Z /.test(readFileSync(`/proc/${pid}/stat`, "utf8"))) await new Promise((r) => setTimeout(r, 20));
+    lockDirectory(dir).release();
+  });
+
   it("takes over a lock whose PID now belongs to another process", async () => {
     const dir = freshDir();
     const { child } = await holder(dir);
@@ -85,7 +99,7 @@ describe("the embedded database's lock", () => {
     const { child } = await holder(dir);
     await killed(child);
     const answers = await Promise.all([1, 2, 3, 4, 5].map(() => holder(dir)));
-    const held = answers.filter((a) => a.line === "held");
+    const held = answers.filter((a) => a.line.startsWith("held"));
     expect(held).toHaveLength(1);
     for (const a of answers.filter((x) => x !== held[0])) expect(a.line).toBe(`refused ${held[0]!.child.pid}`);
   });

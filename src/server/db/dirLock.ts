@@ -7,9 +7,9 @@ import { closeSync, linkSync, openSync, readFileSync, statSync, unlinkSync, writ
  *
  * The lock is a file beside the directory holding the owner's PID, its start time and the
  * boot id, published atomically (written aside, then hard-linked into place). Whether the
- * owner is alive is asked of the kernel, never inferred from a heartbeat: PGlite runs
- * synchronous WASM that can stall the event loop for seconds, and a heartbeat lock would
- * then hand the directory to a second process. A lock left by `kill -9` is stale once its
+ * owner is alive (and not a zombie) is asked of the kernel, never inferred from a
+ * heartbeat: PGlite runs synchronous WASM that can stall the event loop for seconds, and a
+ * heartbeat lock would then hand the directory to a second process. A lock left by `kill -9` is stale once its
  * PID is gone or belongs to another process (start time or boot id differ), and is taken
  * over under a short-lived takeover file so that two starters never both remove it.
  */
@@ -44,18 +44,20 @@ function readOr<T>(read: () => T, fallback: T): T {
   }
 }
 
-function processStartTime(pid: number | "self"): string | null {
+/** State and start time of a process (Linux); null where /proc is not there. */
+function processStat(pid: number | "self"): { state: string; startTime: string } | null {
   return readOr(() => {
     const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-    // Field 22; the command name (field 2) may hold spaces and parentheses.
-    return stat.slice(stat.lastIndexOf(")") + 2).split(" ")[19] ?? null;
+    // Fields 3 and 22; the command name (field 2) may hold spaces and parentheses.
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return { state: fields[0] ?? "", startTime: fields[19] ?? "" };
   }, null);
 }
 
 const bootId = (): string | null => readOr(() => readFileSync("/proc/sys/kernel/random/boot_id", "utf8").trim(), null);
 
 function self(): Owner {
-  return { pid: process.pid, startTime: processStartTime("self"), bootId: bootId() };
+  return { pid: process.pid, startTime: processStat("self")?.startTime ?? null, bootId: bootId() };
 }
 
 function readOwner(lockPath: string): Owner | "none" | "corrupt" {
@@ -81,8 +83,11 @@ function isAlive(owner: Owner): boolean {
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== "EPERM") return false;
   }
-  const now = processStartTime(owner.pid);
-  return !(owner.startTime && now && owner.startTime !== now);
+  const now = processStat(owner.pid);
+  if (!now) return true;
+  // A killed process stays a zombie until its parent reaps it: it holds nothing.
+  if (now.state === "Z" || now.state === "X") return false;
+  return !(owner.startTime && owner.startTime !== now.startTime);
 }
 
 const sameOwner = (a: Owner | string, b: Owner | string) => JSON.stringify(a) === JSON.stringify(b);
