@@ -10,6 +10,13 @@ if (!isBuildCurrent()) {
   console.log("Building (first start, or the sources changed)…");
   await build();
 }
-await run("next", ["start", "--port", port], {
-  PUBLIC_URL: process.env.PUBLIC_URL ?? `http://localhost:${port}`,
-});
+try {
+  await run("next", ["start", "--port", port], {
+    PUBLIC_URL: process.env.PUBLIC_URL ?? `http://localhost:${port}`,
+  });
+} catch (err) {
+  // The server said why (a refused configuration, a database another process owns);
+  // pass on the failure, without a stack trace of this wrapper.
+  console.error(err.message);
+  process.exit(1);
+}

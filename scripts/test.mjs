@@ -1,7 +1,8 @@
 // `npm test`: every test. Type checks, unit and API tests (extension and host) on the
 // embedded database, the host's store and API tests again on PostgreSQL when
 // TEST_DATABASE_URL names a server (CI does), then, on a production build, the server
-// tests (the real `npm start`, one at a time) and the end-to-end tests in Chromium.
+// tests (the real `npm start`, one at a time; those on PostgreSQL when TEST_DATABASE_URL
+// is set) and the end-to-end tests in Chromium.
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -43,6 +44,7 @@ try {
 
   if (!isBuildCurrent()) await build();
   await vitest("server", ["--project", "server"]);
+  if (process.env.TEST_DATABASE_URL) await vitest("server-postgresql", ["--project", "server-postgresql"]);
   const e2e = path.join(reports, "e2e.json");
   try {
     await run("playwright", ["test", "--reporter=list,json"], { PLAYWRIGHT_JSON_OUTPUT_NAME: e2e });

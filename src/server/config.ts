@@ -51,6 +51,10 @@ const schema = z
       .regex(/^postgres(ql)?:\/\//, "must be a postgresql:// connection string")
       .optional(),
     PGLITE_DIR: z.string().min(1).default(".data/pglite"),
+    // PostgreSQL only: a store that is down or hung must fail a request within seconds.
+    DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().positive().default(5_000),
+    DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().positive().default(5_000),
+    DB_POOL_MAX: z.coerce.number().int().positive().default(10),
     ENCRYPTION_KEYS: encryptionKeys.optional(),
     PUBLIC_URL: z.url().default("http://localhost:3000"),
     // 1: behind a reverse proxy, the client is the last X-Forwarded-For hop; else the socket.
@@ -129,6 +133,8 @@ export interface Config {
   appSecrets: string[];
   databaseUrl: string | undefined;
   pgliteDir: string;
+  /** Limits of the PostgreSQL connection pool (see .env.example). */
+  db: { connectTimeoutMs: number; statementTimeoutMs: number; poolMax: number };
   encryptionKeys: { id: string; key: Buffer }[] | undefined;
   publicUrl: string;
   /** Whether X-Forwarded-For names the client (the host is behind a reverse proxy). */
@@ -160,6 +166,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
         : [DEMO_APP_SECRET],
     databaseUrl: e.DATABASE_URL,
     pgliteDir: e.PGLITE_DIR,
+    db: { connectTimeoutMs: e.DB_CONNECT_TIMEOUT_MS, statementTimeoutMs: e.DB_STATEMENT_TIMEOUT_MS, poolMax: e.DB_POOL_MAX },
     encryptionKeys: e.ENCRYPTION_KEYS,
     publicUrl,
     trustProxy: e.TRUST_PROXY === "1",

@@ -1,18 +1,35 @@
 import { ConfigError, getConfig } from "./config";
-import { closeStore, getStore } from "./db/client";
+import { closeStore, getStore, keepStoreOpening, StoreLockedError } from "./db/client";
+import { logger } from "./log/logger";
 
-/** Refuses to serve with a bad configuration, and opens (migrates, seeds) the store up front. */
+/** Ends the process with a message for the operator; Next would otherwise serve bare 500s. */
+function refuse(message: string): never {
+  console.error(message);
+  process.exit(1);
+}
+
+/**
+ * Refuses to serve with a bad configuration or an embedded database another process
+ * owns, and opens (migrates, seeds) the store up front. PostgreSQL that is not reachable
+ * yet does not stop the server: it serves typed errors and connects as soon as it can.
+ */
 export async function startServer(): Promise<void> {
+  let config;
   try {
-    getConfig();
+    config = getConfig();
   } catch (err) {
-    if (err instanceof ConfigError) {
-      console.error(err.message);
-      process.exit(1);
-    }
+    if (err instanceof ConfigError) refuse(err.message);
     throw err;
   }
-  await getStore();
+  keepStoreOpening();
+  try {
+    await getStore();
+  } catch (err) {
+    if (err instanceof StoreLockedError) refuse(err.message);
+    // A broken embedded directory will not mend by waiting.
+    if (!config.databaseUrl) refuse(`The embedded database ${config.pgliteDir} could not be opened: ${String(err)}`);
+    logger().warn({ err, event: "store.unavailable_at_start" }, "PostgreSQL is not reachable yet; serving errors and retrying");
+  }
   // PGlite keeps the process alive and must flush on exit.
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.once(signal, () => void closeStore().finally(() => process.exit(0)));

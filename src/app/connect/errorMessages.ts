@@ -1,7 +1,10 @@
 import type { ConnectFailure } from "@/server/oauth/startInstall";
 
 /** Why the last attempt didn't leave for Stripe, as the connect page explains it. */
-export const CONNECT_ERRORS: Record<ConnectFailure | "invalid_input" | "rate_limited" | "internal_error", string> = {
+export const CONNECT_ERRORS: Record<
+  ConnectFailure | "invalid_input" | "rate_limited" | "internal_error" | "store_unavailable",
+  string
+> = {
   invalid_input: "Choose a workspace and a Stripe mode; a Stigg key starts with “server-”.",
   sandbox_unavailable: "The sandbox workspace is only available when the app runs in sandbox mode.",
   mode_unavailable: "This server has no Stripe secret key for that mode. Choose the other mode, or ask the administrator.",
@@ -11,6 +14,7 @@ export const CONNECT_ERRORS: Record<ConnectFailure | "invalid_input" | "rate_lim
   stigg_unexpected_response: "Stigg's answer to the key check could not be understood. Try again, or contact support.",
   rate_limited: "Too many install attempts from your network in the last minute. Wait a minute, then try again.",
   internal_error: "Something went wrong on our side and nothing was saved. Try again in a moment.",
+  store_unavailable: "The app's database is unavailable right now, so nothing was saved. Try again in a moment.",
 };
 
 export function connectErrorMessage(code: string | undefined): string | undefined {

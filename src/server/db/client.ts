@@ -1,80 +1,222 @@
-import { mkdir } from "node:fs/promises";
+import { mkdir, realpath } from "node:fs/promises";
 import path from "node:path";
 import type { PGlite } from "@electric-sql/pglite";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PrismaClient } from "@/generated/prisma/client";
-import { getConfig } from "../config";
+import { type Config, getConfig } from "../config";
+import { lockDirectory, StoreLockedError } from "./dirLock";
 import { migrate } from "./migrate";
 import { seedSandbox } from "../../../prisma/seed/seed";
 
 export type Db = PrismaClient;
+export { StoreLockedError };
+export type StoreKind = "pglite" | "postgresql";
 
 interface Store {
+  kind: StoreKind;
   db: PrismaClient;
   adapter: SqlMigrationAwareDriverAdapterFactory;
+  /** What migrations and the seed run through: the same store, with their own limits. */
+  setup: { db: PrismaClient; adapter: SqlMigrationAwareDriverAdapterFactory };
   close(): Promise<void>;
 }
 
-/** The embedded default: real PostgreSQL compiled to WASM, in a directory of the project. */
+/** The store could not be opened (unreachable, hung, failed migration); the next use tries again. */
+export class StoreUnavailableError extends Error {
+  constructor(cause: unknown) {
+    super("The app's database is unavailable.", { cause });
+    this.name = "StoreUnavailableError";
+  }
+}
+
+/**
+ * The embedded default: real PostgreSQL compiled to WASM, in a directory of the project.
+ * Taken under a lock first: see dirLock.ts for why one process only.
+ */
 async function openPglite(dir: string): Promise<Store> {
   const [{ PGlite }, { PrismaPGlite }] = await Promise.all([
     import("@electric-sql/pglite"),
     import("pglite-prisma-adapter"),
   ]);
-  const dataDir = path.resolve(dir);
   // PGlite creates its own directory but not the parents.
-  await mkdir(path.dirname(dataDir), { recursive: true });
-  const pg: PGlite = new PGlite(dataDir);
-  const adapter = new PrismaPGlite(pg);
-  const db = new PrismaClient({ adapter });
-  return { db, adapter, close: async () => (await db.$disconnect(), await pg.close()) };
-}
-
-async function openPostgres(url: string): Promise<Store> {
-  const { PrismaPg } = await import("@prisma/adapter-pg");
-  const adapter = new PrismaPg({ connectionString: url });
-  const db = new PrismaClient({ adapter });
-  return { db, adapter, close: () => db.$disconnect() };
-}
-
-/** Opens the store, applies pending migrations and, in sandbox mode, seeds the demo data. */
-export async function openStore(options: { databaseUrl?: string; pgliteDir: string; seed: boolean }): Promise<Store> {
-  const store = options.databaseUrl
-    ? await openPostgres(options.databaseUrl)
-    : await openPglite(options.pgliteDir);
+  await mkdir(path.dirname(path.resolve(dir)), { recursive: true });
+  // One spelling per directory, so that two paths to it meet at one lock.
+  const dataDir = path.join(await realpath(path.dirname(path.resolve(dir))), path.basename(dir));
+  const lock = lockDirectory(dataDir);
   try {
-    await migrate(store.adapter);
-    if (options.seed) await seedSandbox(store.db);
-    return store;
+    const pg: PGlite = new PGlite(dataDir);
+    await pg.waitReady;
+    const adapter = new PrismaPGlite(pg);
+    const db = new PrismaClient({ adapter });
+    const close = async () => {
+      try {
+        await db.$disconnect();
+        await pg.close();
+      } finally {
+        lock.release();
+      }
+    };
+    return { kind: "pglite", db, adapter, setup: { db, adapter }, close };
   } catch (err) {
-    await store.close();
+    lock.release();
     throw err;
   }
 }
 
-// One store per process, kept on globalThis so `next dev` reloads reuse it.
-const holder = globalThis as unknown as { __stiggStore?: Promise<Store> };
+/*
+ * PostgreSQL with bounded waits: `connectionTimeoutMillis` for a server that accepts and
+ * never answers the handshake, `statement_timeout` for slow statements (server side) and
+ * `query_timeout` a second later for a server that stops answering (client side).
+ * Migrations and the seed are not requests: they get a pool of their own whose statements
+ * may run for minutes, still ended if the server stops answering.
+ */
+const SETUP_STATEMENT_LIMIT_MS = 5 * 60_000;
 
-export function getStore(): Promise<Store> {
-  if (!holder.__stiggStore) {
-    const config = getConfig();
-    holder.__stiggStore = openStore({
-      databaseUrl: config.databaseUrl,
-      pgliteDir: config.pgliteDir,
-      seed: config.mode === "sandbox",
+async function openPostgres(url: string, limits: Config["db"]): Promise<Store> {
+  const { PrismaPg } = await import("@prisma/adapter-pg");
+  const pool = (statementMs: number, max: number) =>
+    new PrismaPg({
+      connectionString: url,
+      max,
+      connectionTimeoutMillis: limits.connectTimeoutMs,
+      statement_timeout: statementMs,
+      query_timeout: statementMs + 1_000,
     });
-    // A failed open must not be cached: the next request tries again.
-    holder.__stiggStore.catch(() => (holder.__stiggStore = undefined));
-  }
-  return holder.__stiggStore;
+  const adapter = pool(limits.statementTimeoutMs, limits.poolMax);
+  const db = new PrismaClient({ adapter });
+  const setupAdapter = pool(SETUP_STATEMENT_LIMIT_MS, 2);
+  const setupDb = new PrismaClient({ adapter: setupAdapter });
+  return {
+    kind: "postgresql",
+    db,
+    adapter,
+    setup: { db: setupDb, adapter: setupAdapter },
+    close: async () => void (await Promise.all([db.$disconnect(), setupDb.$disconnect()])),
+  };
 }
 
+export interface StoreOptions {
+  databaseUrl?: string;
+  pgliteDir: string;
+  seed: boolean;
+  limits?: Config["db"];
+}
+
+const DEFAULT_LIMITS: Config["db"] = { connectTimeoutMs: 5_000, statementTimeoutMs: 5_000, poolMax: 10 };
+
+/** Opens the store, applies pending migrations and, in sandbox mode, seeds the demo data. */
+export async function openStore(options: StoreOptions): Promise<Store> {
+  const store = options.databaseUrl
+    ? await openPostgres(options.databaseUrl, options.limits ?? DEFAULT_LIMITS)
+    : await openPglite(options.pgliteDir);
+  try {
+    await migrate(store.setup.adapter);
+    if (options.seed) await seedSandbox(store.setup.db);
+    if (store.setup.db !== store.db) await store.setup.db.$disconnect();
+    return store;
+  } catch (err) {
+    await store.close().catch(() => {});
+    throw err;
+  }
+}
+
+/*
+ * One store per process, kept on globalThis so `next dev` reloads reuse it. A failed open
+ * is not kept: after a pause that doubles with each failure (capped), the next use tries
+ * again, and in the server a timer does too, so the host connects and migrates as soon as
+ * the database is back. During the pause uses fail at once rather than each waiting for
+ * a timeout.
+ */
+interface Holder {
+  store?: Promise<Store>;
+  failures: number;
+  retryAt: number;
+  lastError?: unknown;
+  retryInBackground: boolean;
+  timer?: NodeJS.Timeout;
+}
+const g = globalThis as unknown as { __stiggStore?: Holder };
+const holder: Holder = (g.__stiggStore ??= { failures: 0, retryAt: 0, retryInBackground: false });
+
+const MAX_BACKOFF_MS = 10_000;
+const backoff = (failures: number) => Math.min(250 * 2 ** (failures - 1), MAX_BACKOFF_MS);
+
+export function storeKind(): StoreKind {
+  return getConfig().databaseUrl ? "postgresql" : "pglite";
+}
+
+export function getStore(): Promise<Store> {
+  if (holder.store) return holder.store;
+  if (Date.now() < holder.retryAt) return Promise.reject(new StoreUnavailableError(holder.lastError));
+  const config = getConfig();
+  const opening = openStore({
+    databaseUrl: config.databaseUrl,
+    pgliteDir: config.pgliteDir,
+    seed: config.mode === "sandbox",
+    limits: config.db,
+  });
+  holder.store = opening;
+  opening.then(
+    () => {
+      holder.failures = 0;
+      holder.lastError = undefined;
+    },
+    (err: unknown) => {
+      if (holder.store === opening) holder.store = undefined;
+      holder.failures++;
+      holder.lastError = err;
+      const delay = backoff(holder.failures);
+      holder.retryAt = Date.now() + delay;
+      if (holder.retryInBackground) {
+        clearTimeout(holder.timer);
+        holder.timer = setTimeout(() => void getStore().catch(() => {}), delay);
+        holder.timer.unref();
+      }
+    },
+  );
+  return opening;
+}
+
+/** For a long-running server: keep trying to open the store after a failure, without waiting for a request. */
+export function keepStoreOpening(): void {
+  holder.retryInBackground = true;
+}
+
+/**
+ * The Prisma client. Throws StoreUnavailableError when the store cannot be opened right
+ * now, and StoreLockedError when another process owns the embedded directory.
+ */
 export async function getDb(): Promise<Db> {
-  return (await getStore()).db;
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    const opening = getStore();
+    const { databaseUrl, db: limits } = getConfig();
+    if (!databaseUrl) return (await opening).db;
+    // A request waits for PostgreSQL being connected and migrated no longer than for a
+    // connection and a statement; the opening goes on for the requests after it.
+    const limit = limits.connectTimeoutMs + limits.statementTimeoutMs;
+    const late = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`the database is still being opened after ${limit} ms`)), limit);
+    });
+    return (await Promise.race([opening, late])).db;
+  } catch (err) {
+    throw err instanceof StoreUnavailableError || err instanceof StoreLockedError ? err : new StoreUnavailableError(err);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** The last reason the store could not be opened, for logs. */
+export function lastStoreError(): unknown {
+  return holder.lastError;
 }
 
 export async function closeStore(): Promise<void> {
-  const store = holder.__stiggStore;
-  holder.__stiggStore = undefined;
-  if (store) await (await store).close();
+  const store = holder.store;
+  holder.store = undefined;
+  holder.retryInBackground = false;
+  clearTimeout(holder.timer);
+  holder.failures = 0;
+  holder.retryAt = 0;
+  if (store) await store.then((s) => s.close(), () => {});
 }

@@ -16,10 +16,13 @@ type Bindings = typeof import("@prisma/schema-engine-wasm/schema_engine_bg") & {
   __wbg_set_wasm(exports: WebAssembly.Exports): void;
 };
 
-let bindings: Promise<Bindings> | undefined;
+// One WASM instance per process, kept on globalThis: the glue module is a process-wide
+// singleton, and Next bundles this file into more than one chunk (start-up, routes). A
+// second instantiation would swap the memory under an engine still running.
+const g = globalThis as unknown as { __stiggSchemaEngine?: Promise<Bindings> };
 
 function loadBindings(): Promise<Bindings> {
-  bindings ??= (async () => {
+  g.__stiggSchemaEngine ??= (async () => {
     // Resolved at run time from the project, not by the bundler (a non-literal specifier):
     // the package is ESM-only with a .wasm import that bundlers cannot externalize.
     const pkg = "@prisma/schema-engine-wasm";
@@ -33,7 +36,7 @@ function loadBindings(): Promise<Bindings> {
     (instance.exports.__wbindgen_start as () => void)();
     return glue;
   })();
-  return bindings;
+  return g.__stiggSchemaEngine;
 }
 
 // Read from the project at run time (the server runs from it), never traced into a bundle.
