@@ -87,6 +87,7 @@ export function metered(overrides: Partial<MeteredEntitlement> = {}): MeteredEnt
     resetPeriod: "month",
     currentPeriodStart: "2026-11-10T12:00:00.000Z",
     currentPeriodEnd: "2026-12-10T12:00:00.000Z",
+    projection: null,
     ...overrides,
   } satisfies MeteredEntitlement) as MeteredEntitlement;
 }

@@ -7,8 +7,8 @@ import { SourceUnavailableError } from "@/server/sources/types";
 import { entitlements, fixture, FULL, subscriptions } from "./fixture";
 
 // Every row goes through the wire schema first, as a real answer does.
-const map = (row: unknown) => contractEntitlement.parse(toEntitlement(stiggEntitlement.parse(row)));
 const NOW = new Date("2026-11-24T12:00:00.000Z");
+const map = (row: unknown) => contractEntitlement.parse(toEntitlement(stiggEntitlement.parse(row), NOW));
 
 describe("Stigg entitlements in the contract's terms", () => {
   it("a boolean feature is enabled when Stigg grants it, and names its subscription", () => {
@@ -62,6 +62,13 @@ describe("Stigg entitlements in the contract's terms", () => {
       resetPeriod: "month",
       currentPeriodStart: "2026-11-01T00:00:00.000Z",
       currentPeriodEnd: "2026-12-01T00:00:00.000Z",
+      // 8,200 in 23.5 of 30 days: 10,468 by Dec 1, the 10,000 reached 28.66 days in.
+      projection: {
+        status: "projected",
+        projectedAtPeriodEnd: 10_468,
+        limitReachedAt: expect.stringMatching(/^2026-11-29T15:48/),
+        basisDays: 23,
+      },
       grantedBy: [{ subscriptionId: "sub-pro", planName: "Pro" }],
     });
   });
@@ -105,8 +112,8 @@ describe("Stigg entitlements in the contract's terms", () => {
 
   it("refuses a meter with neither a limit nor unlimited usage instead of guessing", () => {
     const row = stiggEntitlement.parse({ ...entitlements.apiCalls, usageLimit: null });
-    expect(() => toEntitlement(row)).toThrow(SourceUnavailableError);
-    expect(() => toEntitlement(row)).toThrow(/feature-api-calls.*neither a limit nor unlimited/);
+    expect(() => toEntitlement(row, NOW)).toThrow(SourceUnavailableError);
+    expect(() => toEntitlement(row, NOW)).toThrow(/feature-api-calls.*neither a limit nor unlimited/);
   });
 
   it("grantedBy prefers the subscription's own plan name", () => {

@@ -1,6 +1,7 @@
 import type { Entitlement, GrantSource } from "@/contract";
 import type { Db } from "../../db/client";
 import type { EntitlementGrant, Feature, Plan, Subscription, SubscriptionStatus } from "@/generated/prisma/client";
+import { projectUsage } from "../projection";
 import { currentWindow } from "./usageSeries";
 
 /** Only these subscriptions grant entitlements (Stigg: active and in-trial). */
@@ -50,9 +51,9 @@ async function featureEntitlement(db: Db, customerId: string, grants: Grant[], n
     case "metered": {
       const unlimited = grants.some((g) => g.hasUnlimited);
       const window = first.resetPeriod ? currentWindow(first, now) : null;
-      return {
+      const metered = {
         ...base,
-        kind: "metered",
+        kind: "metered" as const,
         meterKind: f.meterKind ?? "events",
         currentUsage: await currentUsage(db, customerId, first, now),
         usageLimit: unlimited ? null : grants.reduce((sum, g) => sum + (g.usageLimit ?? 0), 0),
@@ -63,6 +64,7 @@ async function featureEntitlement(db: Db, customerId: string, grants: Grant[], n
         currentPeriodStart: window?.from.toISOString() ?? null,
         currentPeriodEnd: window?.to.toISOString() ?? null,
       };
+      return { ...metered, projection: projectUsage(metered, now) };
     }
   }
 }

@@ -1,4 +1,5 @@
 import type { Customer, Entitlement, GrantSource, ResetPeriod, Subscription, Unit } from "@/contract";
+import { projectUsage } from "../projection";
 import { SourceUnavailableError } from "../types";
 import type { StiggCreditBalance, StiggEntitlement, StiggSubscription } from "./queries";
 
@@ -69,7 +70,7 @@ const RESET_PERIODS: Record<string, ResetPeriod | null> = {
   YEAR: "year",
 };
 
-export function toEntitlement(e: StiggEntitlement): Entitlement {
+export function toEntitlement(e: StiggEntitlement, now: Date): Entitlement {
   const f = e.feature;
   const base = { id: f.refId, name: e.displayNameOverride || f.displayName, grantedBy: grantedBy(e) };
   if (f.featureType === "BOOLEAN") return { ...base, kind: "boolean", enabled: e.isGranted };
@@ -93,9 +94,9 @@ export function toEntitlement(e: StiggEntitlement): Entitlement {
   if (!unlimited && (e.usageLimit === null || e.usageLimit === undefined)) {
     throw new SourceUnavailableError(`Stigg returned metered entitlement "${f.refId}" with neither a limit nor unlimited usage`);
   }
-  return {
+  const metered = {
     ...base,
-    kind: "metered",
+    kind: "metered" as const,
     meterKind,
     currentUsage: e.currentUsage ?? 0,
     usageLimit: unlimited ? null : e.usageLimit!,
@@ -106,6 +107,7 @@ export function toEntitlement(e: StiggEntitlement): Entitlement {
     currentPeriodStart: e.usagePeriodStart ?? null,
     currentPeriodEnd: e.usagePeriodEnd ?? null,
   };
+  return { ...metered, projection: projectUsage(metered, now) };
 }
 
 /** Credit balances belong to the customer, not to a subscription: they name no grantor. */

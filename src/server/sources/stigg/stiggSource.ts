@@ -90,7 +90,7 @@ export class StiggSource implements EntitlementSource {
       () => this.client.request(getCustomerEntitlements, { query: { customerId: customer.stiggCustomerId } }),
       fresh,
     );
-    return data.entitlements.map(toEntitlement);
+    return data.entitlements.map((e) => toEntitlement(e, this.now()));
   }
 
   async getUsageSeries(customer: Customer, featureId: string, window?: TimeWindow): Promise<UsageSeries | null> {
