@@ -1,4 +1,4 @@
-import type { Customer, Entitlement, GrantSource, ResetPeriod, Subscription, Unit } from "@/contract";
+import type { Customer, Entitlement, GrantSource, MeteredEntitlement, ResetPeriod, Subscription, Unit } from "@/contract";
 import { projectUsage } from "../projection";
 import { SourceUnavailableError } from "../types";
 import type { StiggCreditBalance, StiggEntitlement, StiggSubscription } from "./queries";
@@ -94,9 +94,9 @@ export function toEntitlement(e: StiggEntitlement, now: Date): Entitlement {
   if (!unlimited && (e.usageLimit === null || e.usageLimit === undefined)) {
     throw new SourceUnavailableError(`Stigg returned metered entitlement "${f.refId}" with neither a limit nor unlimited usage`);
   }
-  const metered = {
+  const metered: Omit<MeteredEntitlement, "projection"> = {
     ...base,
-    kind: "metered" as const,
+    kind: "metered",
     meterKind,
     currentUsage: e.currentUsage ?? 0,
     usageLimit: unlimited ? null : e.usageLimit!,
