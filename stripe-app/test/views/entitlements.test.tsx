@@ -213,7 +213,7 @@ describe("Entitlements tab: rows", () => {
 describe("Entitlements tab: filters", () => {
   const all = fullList().entitlements.map((e) => e.name);
 
-  it("offers the four types and every subscription as plan name + id", async () => {
+  it("offers the four types and every entitling (active, in trial) subscription as plan name + id", async () => {
     const { view } = await renderEntitlements();
     const type = view.wrapper.find(Select, { label: "Type" })!;
     expect(type.findAll("option" as never).map((o) => o.text)).toEqual([
@@ -226,8 +226,13 @@ describe("Entitlements tab: filters", () => {
     const subscription = view.wrapper.find(Select, { label: "Subscription" })!;
     expect(subscription.findAll("option" as never).map((o) => o.text)).toEqual([
       "All subscriptions",
-      ...allSubscriptions.map((s) => `${s.planName} · ${s.id}`),
+      "Pro · sub_DemoFullPro",
+      "Extra Seats · sub_DemoFullSeats",
     ]);
+    // Not started, payment pending, canceled and expired grant nothing: not offered.
+    for (const s of allSubscriptions.filter((x) => x.status !== "ACTIVE" && x.status !== "IN_TRIAL")) {
+      expect(subscription).not.toContainText(s.id);
+    }
     expect(shownEntitlementNames(view.wrapper)).toEqual(all);
   });
 

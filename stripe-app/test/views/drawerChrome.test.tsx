@@ -1,0 +1,73 @@
+import { ContextView } from "@stripe/ui-extension-sdk/ui";
+import { describe, expect, it } from "vitest";
+import { CONNECT_POLL_MS } from "../../src/api/useConnectWatch";
+import { FakeHost, notLinked } from "../support/fakeHost";
+import { allSubscriptions, fullList, linked } from "../support/fixtures";
+import { button } from "../support/queries";
+import { renderView } from "../support/renderView";
+
+const CONNECT_URL = "http://localhost:3000/connect?account=acct_DemoLinked";
+
+describe("the drawer's title", () => {
+  it("adds to the app name the Dashboard already shows, instead of repeating it", async () => {
+    const host = new FakeHost()
+      .on("getCustomer", () => linked())
+      .on("listSubscriptions", () => ({ subscriptions: allSubscriptions }))
+      .on("getEntitlements", () => fullList());
+    const view = renderView(host);
+    await view.untilText("Acme Corp");
+    expect(view.wrapper.find(ContextView)).toHaveProps({ title: "Entitlements" });
+  });
+});
+
+describe("Gate → Command Center after connecting in another tab", () => {
+  function gateHost() {
+    let isLinked = false;
+    const host = new FakeHost()
+      .on("getCustomer", () => (isLinked ? linked() : { linked: false as const, connectUrl: CONNECT_URL }))
+      .on("listSubscriptions", () => {
+        if (!isLinked) throw notLinked();
+        return { subscriptions: allSubscriptions };
+      })
+      .on("getEntitlements", () => {
+        if (!isLinked) throw notLinked();
+        return fullList();
+      });
+    return { host, link: () => (isLinked = true) };
+  }
+
+  const customerCalls = (host: FakeHost) => host.calls.filter((c) => c.procedure === "getCustomer").length;
+  const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+  it("does not poll before Connect Stigg is pressed", async () => {
+    const { host } = gateHost();
+    const view = renderView(host);
+    await view.untilText("Manage entitlements with Stigg");
+    await view.settled();
+    const before = customerCalls(host);
+    await pause(CONNECT_POLL_MS + 500);
+    await view.settled();
+    expect(customerCalls(host)).toBe(before);
+  });
+
+  it("after Connect Stigg, rechecks until the account is linked, then shows the customer", async () => {
+    const { host, link } = gateHost();
+    const view = renderView(host);
+    await view.untilText("Manage entitlements with Stigg");
+    await button(view.wrapper, "Connect Stigg").trigger("onPress");
+    await view.untilText("Finish connecting in the new tab");
+
+    // Still unlinked at the first recheck: the Gate stays.
+    await pause(CONNECT_POLL_MS + 500);
+    await view.settled();
+    expect(customerCalls(host)).toBeGreaterThanOrEqual(2);
+    expect(view.wrapper).toContainText("Manage entitlements with Stigg");
+
+    link();
+    await pause(CONNECT_POLL_MS + 500);
+    await view.untilText("Last refresh on");
+    expect(view.wrapper).toContainText("Acme Corp");
+    expect(view.wrapper).not.toContainText("Manage entitlements with Stigg");
+    expect(view.wrapper).not.toContainText("App Failed to Load");
+  }, 20_000);
+});
