@@ -21,7 +21,7 @@ export function link(root: Root | TreeNode, text: string): TreeNode {
 
 /** Presses a subscription's row (the List item with its id), as a click anywhere on it does. */
 export async function openSubscription(root: Root | TreeNode, subscriptionId: string): Promise<void> {
-  const list = root.findWhere((n) => n.is(List) && n.find(ListItem, { id: subscriptionId }) !== null);
+  const list = root.findAll(List).find((n) => n.find(ListItem, { id: subscriptionId }) !== null);
   if (!list) throw new Error(`No row for ${subscriptionId}`);
   await list.trigger("onAction", subscriptionId);
 }
