@@ -80,6 +80,11 @@ export const creditsEntitlement = z.object({
   currentBalance: z.number(),
   totalGranted: z.number(),
   totalConsumed: z.number(),
+  /**
+   * Whether the totals include grants made to the customer directly (promotional grants,
+   * from no subscription), which `grantedBy` cannot name; null when the source does not say.
+   */
+  hasCustomerLevelGrant: z.boolean().nullable(),
   /** Unit name or ISO currency code. */
   unit: z.string(),
 });

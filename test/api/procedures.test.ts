@@ -245,6 +245,8 @@ function expectMatchesSeed(c: (typeof customers)[number], e: Entitlement) {
     const granted = grants.reduce((a, g) => a + g.amount, 0);
     const consumed = grants.reduce((a, g) => a + g.consumed, 0);
     expect(e).toMatchObject({ totalGranted: granted, totalConsumed: consumed, currentBalance: granted - consumed, unit: "credits" });
+    // A grant to the customer itself (no subscription) is in the totals and said to be.
+    expect(e.hasCustomerLevelGrant).toBe(grants.some((g) => g.subscriptionId === null));
     return;
   }
   const grants = c.subscriptions

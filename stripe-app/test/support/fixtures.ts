@@ -125,6 +125,7 @@ export function credits(overrides: Partial<CreditsEntitlement> = {}): CreditsEnt
     currentBalance: 2250,
     totalGranted: 6000,
     totalConsumed: 3750,
+    hasCustomerLevelGrant: false,
     unit: "credits",
     ...overrides,
   } satisfies CreditsEntitlement) as CreditsEntitlement;

@@ -2,8 +2,8 @@ import { ContextView } from "@stripe/ui-extension-sdk/ui";
 import { describe, expect, it } from "vitest";
 import { CONNECT_POLL_MS } from "../../src/api/useConnectWatch";
 import { FakeHost, notLinked } from "../support/fakeHost";
-import { allSubscriptions, fullList, linked } from "../support/fixtures";
-import { button } from "../support/queries";
+import { allSubscriptions, credits, fullList, linked, PRO } from "../support/fixtures";
+import { button, entitlementRow } from "../support/queries";
 import { renderView } from "../support/renderView";
 
 const CONNECT_URL = "http://localhost:3000/connect?account=acct_DemoLinked";
@@ -70,4 +70,19 @@ describe("Gate → Command Center after connecting in another tab", () => {
     expect(view.wrapper).not.toContainText("Manage entitlements with Stigg");
     expect(view.wrapper).not.toContainText("App Failed to Load");
   }, 20_000);
+});
+
+describe("credits row", () => {
+  it("names every source of the credits, the promotional grant included", async () => {
+    const host = new FakeHost()
+      .on("getCustomer", () => linked())
+      .on("listSubscriptions", () => ({ subscriptions: allSubscriptions }))
+      .on("getEntitlements", () => ({
+        ...fullList(),
+        entitlements: [credits({ grantedBy: [PRO], hasCustomerLevelGrant: true })],
+      }));
+    const view = renderView(host);
+    await view.untilText("AI credits");
+    expect(entitlementRow(view.wrapper, "AI credits")).toContainText("From Pro + promotional grant");
+  });
 });

@@ -134,6 +134,8 @@ describe("Stigg entitlements in the contract's terms", () => {
       currentBalance: 750,
       totalGranted: 1_000,
       totalConsumed: 250,
+      // The balance does not say where its credits came from: unknown, not "none".
+      hasCustomerLevelGrant: null,
       unit: "tokens",
     });
   });

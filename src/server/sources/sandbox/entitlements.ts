@@ -105,6 +105,7 @@ async function creditEntitlements(
       currentBalance: totalGranted - totalConsumed,
       totalGranted,
       totalConsumed,
+      hasCustomerLevelGrant: rows.some((r) => r.subscriptionId === null),
       unit: type.unit,
     };
   });

@@ -120,6 +120,8 @@ export function toCreditEntitlement(b: StiggCreditBalance): Entitlement {
     currentBalance: b.currentBalance,
     totalGranted: b.totalGranted,
     totalConsumed: b.totalConsumed,
+    // The balance summary does not say where the credits came from (read from its grants later).
+    hasCustomerLevelGrant: null,
     unit: b.currency?.units?.plural || b.currency?.displayName || b.currencyId,
   };
 }
