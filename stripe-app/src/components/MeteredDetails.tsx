@@ -6,7 +6,8 @@ import { formatPercent } from "../format/numbers";
 import { projectionText } from "../format/projection";
 import { usageLevel, usageRatio } from "../model/usageLevel";
 import { useDrawerEnvironment } from "../views/DrawerEnvironment";
-import { UsageBar } from "./UsageBar";
+import { usageSegments } from "../model/meterSegments";
+import { UsageMeter } from "./UsageMeter";
 import { UsageGraph } from "./UsageGraph";
 
 /** Usage against the limit, how close it is, and (on demand) the period's usage graph. */
@@ -23,8 +24,8 @@ export function MeteredDetails({ entitlement }: { entitlement: MeteredEntitlemen
       <Inline>{meteredUsageText(entitlement, locale)}</Inline>
       {projection && <Inline css={{ font: "caption", color: "secondary" }}>{projection}</Inline>}
       {limit !== null && (
-        <UsageBar
-          ratio={usageRatio(currentUsage, limit)}
+        <UsageMeter
+          segments={usageSegments(currentUsage, limit)}
           level={usageLevel(currentUsage, limit)}
           label={formatPercent(usageRatio(currentUsage, limit), locale)}
         />

@@ -1,4 +1,5 @@
-import { Box, Button, Icon, Inline, Link, List, ListItem, Tooltip } from "@stripe/ui-extension-sdk/ui";
+import { Badge, Box, Button, Icon, Inline, Link, List, ListItem, Tooltip } from "@stripe/ui-extension-sdk/ui";
+import { MeterChart } from "@stripe/ui-extension-sdk/ui/next";
 import type { render } from "@stripe/ui-extension-sdk/testing";
 
 // Finders over the SDK test renderer's tree, by what a user sees rather than by structure
@@ -104,10 +105,12 @@ export function rowIcon(row: TreeNode): { name: string; tooltip: string | null }
   return { name: (icon.props as { name: string }).name, tooltip: null };
 }
 
-/** The colour token of the filled part of a usage bar in `node`, or null when it has no bar. */
-export function barColor(node: TreeNode): string | null {
-  const segments = node.findAllWhere((n) => n.is(Inline) && /^━+$/.test(n.text));
-  if (segments.length === 0) return null;
-  const filled = segments.find((s) => css(s).color !== "disabled");
-  return filled ? (css(filled).color as string) : "disabled";
+/**
+ * How close a meter in `node` is to its end, as its badge says it (MeterChart takes no
+ * colour): "neutral", "warning" (amber) or "negative" (red); null when there is no meter.
+ */
+export function meterLevel(node: TreeNode): string | null {
+  const meter = node.findWhere((n) => n.is(Box) && n.find(MeterChart) !== null && n.find(Badge) !== null);
+  if (!meter) return null;
+  return (meter.find(Badge)!.props as { type: string }).type;
 }

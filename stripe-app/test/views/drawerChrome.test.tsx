@@ -1,8 +1,9 @@
-import { ContextView } from "@stripe/ui-extension-sdk/ui";
+import { Badge, ContextView } from "@stripe/ui-extension-sdk/ui";
+import { MeterChart } from "@stripe/ui-extension-sdk/ui/next";
 import { describe, expect, it } from "vitest";
 import { CONNECT_POLL_MS } from "../../src/api/useConnectWatch";
 import { FakeHost, notLinked } from "../support/fakeHost";
-import { allSubscriptions, credits, fullList, linked, PRO } from "../support/fixtures";
+import { allSubscriptions, credits, fullList, linked, metered, PRO } from "../support/fixtures";
 import { button, entitlementRow } from "../support/queries";
 import { renderView } from "../support/renderView";
 
@@ -84,5 +85,38 @@ describe("credits row", () => {
     const view = renderView(host);
     await view.untilText("AI credits");
     expect(entitlementRow(view.wrapper, "AI credits")).toContainText("From Pro + promotional grant");
+  });
+});
+
+describe("meters (SDK ui/next MeterChart)", () => {
+  it("draw usage against the limit and credits left of those granted, with the percentage badge beside", async () => {
+    const host = new FakeHost()
+      .on("getCustomer", () => linked())
+      .on("listSubscriptions", () => ({ subscriptions: allSubscriptions }))
+      .on("getEntitlements", () => ({
+        ...fullList(),
+        entitlements: [metered({ currentUsage: 850, usageLimit: 1000 }), credits()],
+      }));
+    const view = renderView(host);
+    await view.untilText("AI credits");
+    const usage = entitlementRow(view.wrapper, "Active users")!;
+    expect(usage.find(MeterChart)).toHaveProps({
+      data: [
+        { label: "Used", value: 850 },
+        { label: "Remaining", value: 150 },
+      ],
+    });
+    expect(usage.find(Badge)).toHaveProps({ type: "warning" });
+    expect(usage.find(Badge)).toContainText("85%");
+    const credit = entitlementRow(view.wrapper, "AI credits")!;
+    expect(credit.find(MeterChart)).toHaveProps({
+      data: [
+        { label: "Remaining", value: 2250 },
+        { label: "Used", value: 3750 },
+      ],
+    });
+    expect(credit.find(Badge)).toContainText("38% left");
+    // No text glyph bars any more.
+    expect(view.wrapper.text).not.toContain("━");
   });
 });
