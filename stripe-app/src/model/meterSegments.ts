@@ -1,8 +1,5 @@
 /** A MeterChart segment (ui/next): what the meter splits its total into. */
-export interface MeterSegment {
-  label: string;
-  value: number;
-}
+export type MeterSegment = { label: string; value: number };
 
 /**
  * Usage against a limit: used and remaining, or, past the limit, the limit and the excess
