@@ -92,7 +92,7 @@ test("a metered row's usage graph is a real chart of the billing period", async 
   await expect(chart).toBeVisible();
   await expect(chart.locator("svg polyline, svg rect").first()).toBeVisible();
   // The limit spans the whole period as its own series.
-  await expect(chart.locator('g[data-series="Limit"] polyline')).toBeVisible();
+  await expect(chart.locator('g[data-series="Limit"] polyline')).toHaveCount(1);
   expect(harness.apiRequests.some((r) => r.url().includes("getUsageSeries"))).toBe(true);
   await harness.screenshot("usage-graph");
 });

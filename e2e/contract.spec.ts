@@ -59,7 +59,8 @@ test("ui/next charts are drawn in the DOM: meter, forecast dashed, limit, bars c
   const line = drawer.locator('[data-chart="line"]');
   await expect(line.locator('g[data-series="Usage"] polyline')).not.toHaveAttribute("stroke-dasharray", /./);
   await expect(line.locator('g[data-series="Usage (forecast)"] polyline')).toHaveAttribute("stroke-dasharray", /\d/);
-  await expect(line.locator('g[data-series="Limit"] polyline')).toBeVisible();
+  // Flat, so zero pixels high: present and level rather than "visible".
+  await expect(line.locator('g[data-series="Limit"] polyline')).toHaveAttribute("points", /^[\d.]+,([\d.]+) [\d.]+,\1$/);
   await expect(drawer.locator('[data-chart="sparkline"] polyline')).toBeVisible();
 
   // In every bar chart, no bar reaches into the y axis' labels on the left.
@@ -68,7 +69,7 @@ test("ui/next charts are drawn in the DOM: meter, forecast dashed, limit, bars c
   for (const chart of await bars.all()) {
     const clear = await chart.evaluate((figure) => {
       const svg = figure.querySelector("svg")!;
-      const labelsRight = Math.max(...[...svg.querySelectorAll('text[text-anchor="end"]')].map((t) => (t as SVGGraphicsElement).getBBox().x + (t as SVGGraphicsElement).getBBox().width));
+      const labelsRight = Math.max(...[...svg.querySelectorAll('text[data-axis="y"]')].map((t) => (t as SVGGraphicsElement).getBBox().x + (t as SVGGraphicsElement).getBBox().width));
       const barsLeft = Math.min(...[...svg.querySelectorAll("rect[data-series]")].map((r) => (r as SVGGraphicsElement).getBBox().x));
       return barsLeft - labelsRight;
     });

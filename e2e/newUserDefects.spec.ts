@@ -49,11 +49,11 @@ test("the connect page hides the Stigg key while Sandbox is chosen", async ({ pa
   await expect(key).toBeHidden();
 });
 
-test("the root page links each demo customer to the preview Dashboard", async ({ harness, page }) => {
+test("the root page links each demo customer to the preview Dashboard", async ({ page }) => {
   await page.goto("/");
   for (const customer of [FULL, "cus_DemoEmailOnly", "cus_DemoUnnamed", "cus_DemoNoEntitlements", "cus_DemoNoUsage", UNKNOWN_CUSTOMER]) {
     await expect(page.getByRole("link", { name: customer }).first()).toHaveAttribute("href", new RegExp(`^/preview\\?.*customer=${customer}`));
   }
   await page.getByRole("link", { name: FULL }).first().click();
-  await expect(harness.drawer.getByText("Acme Corp", { exact: true })).toBeVisible();
+  await expect(page.getByTestId("app-drawer").getByText("Acme Corp", { exact: true })).toBeVisible();
 });

@@ -112,13 +112,13 @@ function Chart({ kind, height, props, chrome }: { kind: "line" | "bar" | "sparkl
           [0, 0.5, 1].map((f) => <line key={f} x1={pad.left} x2={W - pad.right} y1={sy(y0 + f * (y1 - y0))} y2={sy(y0 + f * (y1 - y0))} stroke="#ebeef1" />)}
         {(axis === "y" || axis === "both") &&
           [y0, y1].map((v) => (
-            <text key={v} x={pad.left - 4} y={sy(v) + 4} textAnchor="end" fontSize={10} fill="#6c7688">
+            <text key={v} data-axis="y" x={pad.left - 4} y={sy(v) + 4} textAnchor="end" fontSize={10} fill="#6c7688">
               {tick(v, false)}
             </text>
           ))}
         {(axis === "x" || axis === "both") &&
           [x0, x1].map((v, i) => (
-            <text key={i} x={sx(v)} y={height - 6} textAnchor={i === 0 ? "start" : "end"} fontSize={10} fill="#6c7688">
+            <text key={i} data-axis="x" x={sx(v)} y={height - 6} textAnchor={i === 0 ? "start" : "end"} fontSize={10} fill="#6c7688">
               {points.find((p) => p.x === v)?.label}
             </text>
           ))}
