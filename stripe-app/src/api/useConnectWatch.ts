@@ -3,7 +3,7 @@ import type { CustomerResult } from "@/contract";
 
 /** How often, and how long, the Gate checks for the link made in the other tab. */
 export const CONNECT_POLL_MS = 3_000;
-export const CONNECT_WATCH_MS = 10 * 60_000;
+const CONNECT_WATCH_MS = 10 * 60_000;
 
 /**
  * "Connect Stigg" finishes in another tab, which the drawer cannot observe. Once it is
