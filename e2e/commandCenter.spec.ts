@@ -1,4 +1,3 @@
-import { textColor } from "../src/harness/dom/tokens";
 import { demoCustomer, entitledFeatureNames, LINKED_ACCOUNT } from "./support/demo";
 import { expect, test, type Harness } from "./support/harness";
 
@@ -13,12 +12,6 @@ function row(harness: Harness, name: string) {
     .filter({ has: harness.page.getByText(name, { exact: true }) })
     .filter({ hasText: /From / })
     .last();
-}
-
-/** CSS rgb() of a #rrggbb token, as getComputedStyle reports it. */
-function rgb(hex: string): string {
-  const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
-  return `rgb(${r}, ${g}, ${b})`;
 }
 
 test("cus_DemoFull opens on the Command Center, first paint in one signed API round trip", async ({ harness }) => {
@@ -67,16 +60,16 @@ test("a metered row shows usage against its limit, and the metered icon explains
   await expect(harness.page.getByRole("tooltip")).toHaveText(METERED_TOOLTIP);
 });
 
-test("usage bars are green below 80 %, amber from 80 % and red from 100 %", async ({ harness }) => {
+test("usage meters carry an amber badge from 80 % and a red one from 100 %", async ({ harness }) => {
   await harness.open(LINKED_ACCOUNT, FULL);
-  const filledColour = (name: string) =>
-    row(harness, name).locator(".sdk-inline", { hasText: "━" }).first().evaluate((el) => getComputedStyle(el).color);
-  await expect(row(harness, "Active users")).toBeVisible();
-  expect(await filledColour("Active users")).toBe(rgb(textColor.success!)); // 25 %
-  expect(await filledColour("API calls")).toBe(rgb(textColor.attention!)); // 85 %
-  expect(await filledColour("Workspaces")).toBe(rgb(textColor.critical!)); // 100 %
-  expect(await filledColour("AI generations")).toBe(rgb(textColor.critical!)); // 115 %, soft limit
-  expect(await filledColour("Seats")).toBe(rgb(textColor.critical!)); // 120 %
+  const level = (name: string) => row(harness, name).locator(".sdk-badge").first().getAttribute("data-badge-type");
+  await expect(row(harness, "Active users").locator('[data-chart="meter"]')).toBeVisible();
+  expect(await level("Active users")).toBe("neutral"); // 25 %
+  expect(await level("API calls")).toBe("warning"); // 85 %
+  expect(await level("Workspaces")).toBe("negative"); // 100 %
+  expect(await level("AI generations")).toBe("negative"); // 115 %, soft limit
+  expect(await level("Seats")).toBe("negative"); // 120 %
+  await expect(row(harness, "API calls").locator(".sdk-badge").first()).toHaveText("85%");
 });
 
 test("unlimited, boolean, numeric and credit rows show their values", async ({ harness }) => {
@@ -98,6 +91,8 @@ test("a metered row's usage graph is a real chart of the billing period", async 
   const chart = activeUsers.locator("figure[data-chart]");
   await expect(chart).toBeVisible();
   await expect(chart.locator("svg polyline, svg rect").first()).toBeVisible();
+  // The limit spans the whole period as its own series.
+  await expect(chart.locator('g[data-series="Limit"] polyline')).toHaveCount(1);
   expect(harness.apiRequests.some((r) => r.url().includes("getUsageSeries"))).toBe(true);
   await harness.screenshot("usage-graph");
 });

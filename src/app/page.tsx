@@ -1,6 +1,18 @@
 import { getConfig } from "@/server/config";
+import { LINKED_ACCOUNT, UNKNOWN_CUSTOMER, UNLINKED_ACCOUNT } from "../../prisma/seed/demoData";
 
 export const dynamic = "force-dynamic";
+
+// The demo data's fixed ids (prisma/seed/demoData.ts) and what each one shows.
+const DEMO: [account: string, customer: string, what: string][] = [
+  [LINKED_ACCOUNT, "cus_DemoFull", "every entitlement kind, several subscriptions, credits"],
+  [LINKED_ACCOUNT, "cus_DemoEmailOnly", "no name: the header shows the email"],
+  [LINKED_ACCOUNT, "cus_DemoUnnamed", "neither name nor email"],
+  [LINKED_ACCOUNT, "cus_DemoNoEntitlements", "no active entitlements"],
+  [LINKED_ACCOUNT, "cus_DemoNoUsage", "a metered entitlement without usage data"],
+  [LINKED_ACCOUNT, UNKNOWN_CUSTOMER, "in no workspace: customer not found"],
+  [UNLINKED_ACCOUNT, "cus_DemoFull", "an account not linked yet: the Gate"],
+];
 
 export default function Home() {
   const { mode } = getConfig();
@@ -11,11 +23,22 @@ export default function Home() {
         This server answers the Stripe Dashboard drawer at <code>/api/trpc</code>. Mode: <strong>{mode}</strong>.
       </p>
       {mode === "sandbox" && (
-        <p>
-          Sandbox mode: the demo workspace is linked to <code>acct_DemoLinked</code>; try the customers{" "}
-          <code>cus_DemoFull</code>, <code>cus_DemoEmailOnly</code>, <code>cus_DemoUnnamed</code>,{" "}
-          <code>cus_DemoNoEntitlements</code> and <code>cus_DemoNoUsage</code>.
-        </p>
+        <>
+          <p>
+            Sandbox mode: the demo workspace is linked to <code>acct_DemoLinked</code>. Open a demo customer in the
+            preview Dashboard:
+          </p>
+          <ul>
+            {DEMO.map(([account, customer, what]) => (
+              <li key={`${account}/${customer}`}>
+                <a href={`/preview?${new URLSearchParams({ account, customer })}`}>
+                  <code>{customer}</code>
+                </a>{" "}
+                — {what}
+              </li>
+            ))}
+          </ul>
+        </>
       )}
     </main>
   );

@@ -33,6 +33,26 @@ export const numericEntitlement = z.object({
   unit: unit.nullable(),
 });
 
+/**
+ * Where an `events` meter's usage is heading by the period's end, at the period's run rate
+ * so far (usage over time elapsed since the period started, i.e. since the last reset).
+ * An estimate: shown as one wherever it appears.
+ */
+export const usageProjection = z.discriminatedUnion("status", [
+  z.object({
+    status: z.literal("projected"),
+    /** Usage at `currentPeriodEnd` if the run rate holds (rounded). */
+    projectedAtPeriodEnd: z.number(),
+    /** When the run rate reaches the limit; null when not within this period. */
+    limitReachedAt: isoDateTime.nullable(),
+    /** Whole days of the period the run rate is taken from. */
+    basisDays: z.number().int(),
+  }),
+  /** Usage is already at or above the limit: nothing to project. */
+  z.object({ status: z.literal("overLimit") }),
+]);
+export type UsageProjection = z.infer<typeof usageProjection>;
+
 export const meteredEntitlement = z.object({
   ...base,
   kind: z.literal("metered"),
@@ -51,6 +71,11 @@ export const meteredEntitlement = z.object({
   resetPeriod: resetPeriod.nullable(),
   currentPeriodStart: isoDateTime.nullable(),
   currentPeriodEnd: isoDateTime.nullable(),
+  /**
+   * Null for `usage` meters (a level, not a total that accumulates), when unlimited,
+   * without a limit or period, and until 3 days and 10 % of the period have elapsed.
+   */
+  projection: usageProjection.nullable(),
 });
 
 export const creditsEntitlement = z.object({
@@ -59,6 +84,11 @@ export const creditsEntitlement = z.object({
   currentBalance: z.number(),
   totalGranted: z.number(),
   totalConsumed: z.number(),
+  /**
+   * Whether the totals include grants made to the customer directly (promotional grants,
+   * from no subscription), which `grantedBy` cannot name; null when the source does not say.
+   */
+  hasCustomerLevelGrant: z.boolean().nullable(),
   /** Unit name or ISO currency code. */
   unit: z.string(),
 });

@@ -112,6 +112,21 @@ describe(`procedures on the demo data (${backend})`, () => {
     expect(byId.get("feature-emails")).toMatchObject({ unlimited: true, usageLimit: null, currentUsage: 4321 });
   });
 
+  it("projections come with the entitlements: only for limited events meters, over-limit said as such", async () => {
+    const { body } = await call<EntitlementList>("getEntitlements", { stripeCustomerId: "cus_DemoFull" }, LINKED_ACCOUNT);
+    const projection = (id: string) => {
+      const e = data(body).entitlements.find((x) => x.id === id);
+      if (e?.kind !== "metered") throw new Error(`${id} is not metered`);
+      return e.projection;
+    };
+    expect(projection("feature-ai-generations")).toEqual({ status: "overLimit" });
+    // Usage meters (levels), an unlimited one, and one that never resets: nothing to project.
+    expect(projection("feature-active-users")).toBeNull();
+    expect(projection("feature-seats")).toBeNull();
+    expect(projection("feature-workspaces")).toBeNull();
+    expect(projection("feature-emails")).toBeNull();
+  });
+
   it("getUsageSeries returns daily points for the current period that add up to the current usage", async () => {
     const { body } = await call<UsageSeries>(
       "getUsageSeries",
@@ -230,6 +245,8 @@ function expectMatchesSeed(c: (typeof customers)[number], e: Entitlement) {
     const granted = grants.reduce((a, g) => a + g.amount, 0);
     const consumed = grants.reduce((a, g) => a + g.consumed, 0);
     expect(e).toMatchObject({ totalGranted: granted, totalConsumed: consumed, currentBalance: granted - consumed, unit: "credits" });
+    // A grant to the customer itself (no subscription) is in the totals and said to be.
+    expect(e.hasCustomerLevelGrant).toBe(grants.some((g) => g.subscriptionId === null));
     return;
   }
   const grants = c.subscriptions

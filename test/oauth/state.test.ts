@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SANDBOX_WORKSPACE_ID } from "../../prisma/seed/demoData";
-import { consumeState, createState, hashState, inspectState, STATE_TTL_MS, StateError } from "@/server/oauth/state";
+import { accountOfState, consumeState, createState, hashState, inspectState, STATE_TTL_MS, StateError } from "@/server/oauth/state";
 import { storeKinds, type TestStore } from "./testStore";
 
 async function rejection(p: Promise<unknown>): Promise<string | undefined> {
@@ -33,6 +33,20 @@ describe.each(storeKinds)("OAuth state on $name", (kind) => {
     expect(JSON.stringify(await store.db.oAuthState.findMany())).not.toContain(a);
     expect(row.expiresAt.getTime() - now.getTime()).toBe(STATE_TTL_MS);
     expect(row.consumedAt).toBeNull();
+  });
+
+  it("tells the stand-in which account a usable state was started for, without using it", async () => {
+    const now = new Date();
+    const state = await createState(store.db, { ...binding, stripeAccountId: "acct_E2eFromGate" }, now);
+    expect(await accountOfState(store.db, state, now)).toBe("acct_E2eFromGate");
+    expect(await inspectState(store.db, state, now)).toBeUndefined();
+    // Expired, used, unknown, or started without an account: nothing to pre-fill.
+    expect(await accountOfState(store.db, state, new Date(now.getTime() + STATE_TTL_MS))).toBeUndefined();
+    const anonymous = await createState(store.db, { workspaceId: SANDBOX_WORKSPACE_ID, livemode: false }, now);
+    expect(await accountOfState(store.db, anonymous, now)).toBeUndefined();
+    await consumeState(store.db, state, now);
+    expect(await accountOfState(store.db, state, now)).toBeUndefined();
+    expect(await accountOfState(store.db, "no-such-state", now)).toBeUndefined();
   });
 
   it("returns the workspace, mode and account it was bound to, once", async () => {

@@ -116,7 +116,12 @@ export async function buildRenderer({ outfile }) {
     tsconfig: path.join(root, "tsconfig.json"),
     plugins: [
       virtual({
-        "harness:contract": JSON.stringify(extractPropContract(path.join(sdkDir, "ui/index.d.ts"))),
+        // `ui` components (schemaVersion "v9") and the `ui/next` ones ("v9Next"), which
+        // reuse some names (LineChart, BarChart, Tabs) with other props.
+        "harness:contract": JSON.stringify({
+          v9: extractPropContract(path.join(sdkDir, "ui/index.d.ts")),
+          v9Next: extractPropContract(path.join(sdkDir, "ui/next.d.ts")),
+        }),
         "harness:manifest": JSON.stringify(manifest),
       }),
       pin({ react: root, "react-dom": root, ...remoteUi }),

@@ -41,8 +41,29 @@ function serialise(shape) {
   const out = { types: [...shape.types].sort() };
   if (shape.literals.size) out.literals = [...shape.literals];
   if (shape.nested) out.nested = Object.fromEntries(Object.entries(shape.nested).map(([k, v]) => [k, serialise(v)]));
+  if (shape.items) out.items = Object.fromEntries(Object.entries(shape.items).map(([k, v]) => [k, serialise(v)]));
   return out;
 }
+
+/**
+ * A chart's `data`: the fields its rows may have, merged over the declared row types
+ * (ui/next: `{x: Date, y, name, period: "actual" | "forecast"}`…). Undefined for open rows
+ * (an index signature: any field goes), which are checked only as objects.
+ */
+function rowFields(checker, type, location) {
+  const rows = [];
+  for (const t of type.isUnion() ? type.types : [type]) {
+    if (checker.isArrayType(t)) rows.push(...flatten(checker.getTypeArguments(t)[0]));
+  }
+  if (rows.length === 0 || rows.some((r) => checker.getIndexInfosOfType(r).length > 0)) return undefined;
+  const fields = new Map();
+  for (const row of rows) {
+    for (const p of checker.getPropertiesOfType(row)) fields.set(p.name, [...(fields.get(p.name) ?? []), p]);
+  }
+  return Object.fromEntries([...fields].map(([name, symbols]) => [name, propShape(checker, symbols, location, 1)]));
+}
+
+const flatten = (t) => (t.isUnion() ? t.types.flatMap(flatten) : [t]);
 
 function propsOf(checker, type) {
   const props = new Map();
@@ -57,13 +78,17 @@ function propsOf(checker, type) {
 }
 
 function propShape(checker, symbols, location, depth) {
-  const merged = { types: new Set(), literals: new Set(), nested: undefined };
+  const merged = { types: new Set(), literals: new Set(), nested: undefined, items: undefined };
   for (const symbol of symbols) {
     const type = checker.getNonNullableType(checker.getTypeOfSymbolAtLocation(symbol, location));
     const shape = shapeOf(checker, type);
     shape.types.forEach((x) => merged.types.add(x));
     shape.literals.forEach((x) => merged.literals.add(x));
     // Style tokens (`css`) are checked key by key; other objects only by kind.
+    if (depth === 0 && symbol.name === "data") {
+      const fields = rowFields(checker, type, location);
+      if (fields) merged.items = { ...merged.items, ...fields };
+    }
     if (depth === 0 && symbol.name === "css") {
       merged.nested ??= {};
       for (const [key, syms] of propsOf(checker, type)) {

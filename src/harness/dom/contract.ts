@@ -6,12 +6,19 @@ export interface Shape {
   types: string[];
   literals?: (string | number)[];
   nested?: Record<string, Shape>;
+  /** A chart's `data`: the fields each row may have. */
+  items?: Record<string, Shape>;
 }
 
 export type ComponentContract = Record<string, Shape>;
 
 /** Every SDK component's props, derived at build time from the SDK's declarations. */
-export const sdkContract = contract as Record<string, ComponentContract>;
+export const sdkContract: Record<string, ComponentContract> = contract.v9;
+
+/** The same for `@stripe/ui-extension-sdk/ui/next`, whose components say schemaVersion "v9Next". */
+export const sdkNextContract: Record<string, ComponentContract> = contract.v9Next;
+
+export type SchemaVersion = "v9" | "v9Next";
 
 // What `withSdkProps` adds to every SDK component on its way out of the sandbox.
 const SDK_PROPS = new Set(["wrappedComponentName", "sdkVersion", "schemaVersion"]);
@@ -56,6 +63,19 @@ function checkShape(component: string, name: string, shape: Shape, value: unknow
     reportViolation(component, `prop ${name} = ${describe(value)}, expected ${expected(shape)}`);
     return;
   }
+  if (shape.items && Array.isArray(value)) {
+    value.forEach((row, i) => {
+      if (typeof row !== "object" || row === null) {
+        reportViolation(component, `${name}[${i}] = ${describe(row)}, expected an object`);
+        return;
+      }
+      for (const [key, inner] of Object.entries(row as Record<string, unknown>)) {
+        const innerShape = shape.items![key];
+        if (!innerShape) reportViolation(component, `${name}[${i}].${key} is not a field the SDK declares for ${name}`);
+        else checkShape(component, `${name}[${i}].${key}`, innerShape, inner);
+      }
+    });
+  }
   if (shape.nested && typeof value === "object") {
     for (const [key, inner] of Object.entries(value as Record<string, unknown>)) {
       const innerShape = shape.nested[key];
@@ -66,9 +86,14 @@ function checkShape(component: string, name: string, shape: Shape, value: unknow
 }
 
 /** Reports every way these props break the component's declared contract. */
-export function checkProps(component: string, declared: ComponentContract, props: Record<string, unknown>): void {
-  if (props.schemaVersion !== undefined && props.schemaVersion !== "v9") {
-    reportViolation(component, `schemaVersion ${describe(props.schemaVersion)}, the harness implements v9`);
+export function checkProps(
+  component: string,
+  declared: ComponentContract,
+  props: Record<string, unknown>,
+  schema: SchemaVersion = "v9",
+): void {
+  if (props.schemaVersion !== undefined && props.schemaVersion !== schema) {
+    reportViolation(component, `schemaVersion ${describe(props.schemaVersion)}, the harness implements ${schema}`);
   }
   for (const [name, value] of Object.entries(props)) {
     if (SDK_PROPS.has(name)) continue;

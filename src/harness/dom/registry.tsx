@@ -16,7 +16,9 @@ import { SignInView } from "./components/SignInView";
 import { Spinner } from "./components/Spinner";
 import { Tab, TabList, TabPanel, TabPanels, Tabs } from "./components/Tabs";
 import { Tooltip } from "./components/Tooltip";
-import { checkProps, sdkContract, type ComponentContract } from "./contract";
+import { MeterChart } from "./components/MeterChart";
+import { NextBarChart, NextLineChart, NextSparkLineChart } from "./components/nextCharts";
+import { checkProps, sdkContract, sdkNextContract, type ComponentContract, type SchemaVersion } from "./contract";
 import { reportViolation } from "./violations";
 
 // The SDK components the harness renders. Anything else the extension sends is reported
@@ -35,13 +37,35 @@ const htmlContract: Record<string, ComponentContract> = {
   optgroup: { label: { types: ["string"] }, disabled: { types: ["boolean"] }, children: { types: ["node"] } },
 };
 
-function checked(name: string, Implementation: ComponentType<any>, declared: ComponentContract) {
+// `ui/next` components: they arrive with schemaVersion "v9Next", some under a `ui` name.
+const nextImplementations: Record<string, ComponentType<any>> = {
+  BarChart: NextBarChart,
+  LineChart: NextLineChart,
+  MeterChart,
+  SparkLineChart: NextSparkLineChart,
+};
+
+function checked(name: string, Implementation: ComponentType<any>, declared: ComponentContract, schema: SchemaVersion = "v9") {
   function Checked(props: Record<string, unknown>) {
-    checkProps(name, declared, props);
+    checkProps(name, declared, props, schema);
     return <Implementation {...props} />;
   }
   Checked.displayName = `Harness(${name})`;
   return Checked;
+}
+
+/** Renders a name the way its schema version says: `ui` (v9) or `ui/next` (v9Next). */
+function bySchema(name: string, V9: ComponentType<any> | undefined, Next: ComponentType<any>) {
+  function BySchema(props: Record<string, unknown>) {
+    if (props.schemaVersion === "v9Next") return <Next {...props} />;
+    if (!V9) {
+      reportViolation(name, `schemaVersion ${JSON.stringify(props.schemaVersion)}: the SDK declares ${name} in ui/next only`);
+      return null;
+    }
+    return <V9 {...props} />;
+  }
+  BySchema.displayName = `Harness(${name}, by schema)`;
+  return BySchema;
 }
 
 const components: Record<string, ComponentType<any>> = {
@@ -52,6 +76,12 @@ for (const [name, Implementation] of Object.entries(implementations)) {
   const declared = sdkContract[name];
   if (!declared) throw new Error(`the SDK declares no component ${name}`);
   components[name] = checked(name, Implementation, declared);
+}
+
+for (const [name, Implementation] of Object.entries(nextImplementations)) {
+  const declared = sdkNextContract[name];
+  if (!declared) throw new Error(`the SDK's ui/next declares no component ${name}`);
+  components[name] = bySchema(name, components[name], checked(name, Implementation, declared, "v9Next"));
 }
 
 function Unknown({ type }: { type: string }) {
@@ -69,7 +99,7 @@ export const controller = createController(components, {
     if (type in components) return renderDefault();
     reportViolation(
       type,
-      type in sdkContract ? "SDK component not implemented by the harness" : "unknown component (not in the SDK)",
+      type in sdkContract || type in sdkNextContract ? "SDK component not implemented by the harness" : "unknown component (not in the SDK)",
     );
     return <Unknown key={options.key} type={type} />;
   },

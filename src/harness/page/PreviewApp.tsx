@@ -17,9 +17,15 @@ export function PreviewApp() {
     return () => window.removeEventListener("popstate", onPop);
   }, []);
 
+  // Every "Open customer" opens the drawer afresh, as reopening it in the Dashboard does,
+  // even for the customer already shown (a new frame, new queries).
+  const [opened, setOpened] = useState(0);
   const open = (next: Selection) => {
-    window.history.pushState(null, "", urlFor(next));
+    const url = urlFor(next);
+    if (url === window.location.search) window.history.replaceState(null, "", url);
+    else window.history.pushState(null, "", url);
     setSelection(next);
+    setOpened((n) => n + 1);
   };
   const onToast = useCallback((message: string) => setToasts((t) => [...t.slice(-2), message]), []);
 
@@ -59,7 +65,7 @@ export function PreviewApp() {
             <span className="drawer__name">Stigg</span>
           </header>
           <div className="drawer__body" data-testid="drawer-body">
-            <ExtensionHost key={`${selection.account}/${selection.customer}`} account={selection.account} customer={selection.customer} overlay={overlay} onToast={onToast} />
+            <ExtensionHost key={`${selection.account}/${selection.customer}/${opened}`} account={selection.account} customer={selection.customer} overlay={overlay} onToast={onToast} />
           </div>
           <div className="drawer__overlay" ref={setOverlay} />
         </aside>

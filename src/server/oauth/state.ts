@@ -63,6 +63,15 @@ export async function consumeState(db: Db, state: string, now = new Date()): Pro
   };
 }
 
+/**
+ * The Stripe account a still-usable state was started for, without using the state: the
+ * sandbox's Stripe stand-in pre-fills it, as Stripe shows the account being installed on.
+ */
+export async function accountOfState(db: Db, state: string, now = new Date()): Promise<string | undefined> {
+  const row = await db.oAuthState.findUnique({ where: { stateHash: hashState(state) } });
+  return row && !rejectionOf(row, now) ? (row.stripeAccountId ?? undefined) : undefined;
+}
+
 /** Why a state can't be used, without using it; undefined while it still can be. */
 export async function inspectState(db: Db, state: string, now = new Date()): Promise<StateRejection | undefined> {
   const row = await db.oAuthState.findUnique({ where: { stateHash: hashState(state) } });

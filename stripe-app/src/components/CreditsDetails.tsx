@@ -4,9 +4,10 @@ import { creditsBalanceText, creditsConsumedText } from "../format/creditsBalanc
 import { formatPercent } from "../format/numbers";
 import { creditLevel, remainingRatio } from "../model/creditLevel";
 import { useDrawerEnvironment } from "../views/DrawerEnvironment";
-import { UsageBar } from "./UsageBar";
+import { creditSegments } from "../model/meterSegments";
+import { UsageMeter } from "./UsageMeter";
 
-/** Balance against what was granted; the bar shows what is left. */
+/** Balance against what was granted; the meter shows what is left. */
 export function CreditsDetails({ entitlement }: { entitlement: CreditsEntitlement }) {
   const { locale } = useDrawerEnvironment();
   const { currentBalance, totalGranted } = entitlement;
@@ -14,8 +15,8 @@ export function CreditsDetails({ entitlement }: { entitlement: CreditsEntitlemen
   return (
     <>
       <Inline>{creditsBalanceText(entitlement, locale)}</Inline>
-      <UsageBar
-        ratio={remaining}
+      <UsageMeter
+        segments={creditSegments(currentBalance, totalGranted)}
         level={creditLevel(currentBalance, totalGranted)}
         label={`${formatPercent(remaining, locale)} left`}
       />

@@ -10,18 +10,25 @@ const KIND_LABEL: Record<EntitlementKind, string> = {
   credits: "Credits",
 };
 
+// Only these subscriptions grant anything (Stigg: active and in trial); a filter on one
+// that is not started, payment pending, canceled or expired would always be empty.
+const ENTITLING: readonly Subscription["status"][] = ["ACTIVE", "IN_TRIAL"];
+
 /**
- * Search (instant, on every keystroke), type and subscription filters. Without
- * `subscriptions` there is no subscription filter (the Subscription drawer).
+ * Search (instant, on every keystroke), type and subscription filters. `searchOnly` is the
+ * Subscription drawer ("pre-filtered to the selected subscription with no filter dropdown
+ * shown"). Without `subscriptions` (they failed to load) there is no subscription filter.
  */
 export function EntitlementFilters({
   filter,
   onChange,
   subscriptions,
+  searchOnly = false,
 }: {
   filter: EntitlementFilter;
   onChange: (filter: EntitlementFilter) => void;
   subscriptions?: Subscription[];
+  searchOnly?: boolean;
 }) {
   return (
     <Box css={{ stack: "y", gapY: "small" }}>
@@ -33,36 +40,40 @@ export function EntitlementFilters({
         value={filter.search}
         onChange={(e) => onChange({ ...filter, search: e.target.value })}
       />
-      <Box css={{ stack: "x", gapX: "small" }}>
-        <Select
-          label="Type"
-          hiddenElements={["label"]}
-          value={filter.kind ?? ""}
-          onChange={(e) => onChange({ ...filter, kind: isEntitlementKind(e.target.value) ? e.target.value : null })}
-        >
-          <option value="">All types</option>
-          {ENTITLEMENT_KINDS.map((kind) => (
-            <option key={kind} value={kind}>
-              {KIND_LABEL[kind]}
-            </option>
-          ))}
-        </Select>
-        {subscriptions && (
+      {!searchOnly && (
+        <Box css={{ stack: "x", gapX: "small" }}>
           <Select
-            label="Subscription"
+            label="Type"
             hiddenElements={["label"]}
-            value={filter.subscriptionId ?? ""}
-            onChange={(e) => onChange({ ...filter, subscriptionId: e.target.value || null })}
+            value={filter.kind ?? ""}
+            onChange={(e) => onChange({ ...filter, kind: isEntitlementKind(e.target.value) ? e.target.value : null })}
           >
-            <option value="">All subscriptions</option>
-            {subscriptions.map((s) => (
-              <option key={s.id} value={s.id}>
-                {subscriptionLabel(s)}
+            <option value="">All types</option>
+            {ENTITLEMENT_KINDS.map((kind) => (
+              <option key={kind} value={kind}>
+                {KIND_LABEL[kind]}
               </option>
             ))}
           </Select>
-        )}
-      </Box>
+          {subscriptions && (
+            <Select
+              label="Subscription"
+              hiddenElements={["label"]}
+              value={filter.subscriptionId ?? ""}
+              onChange={(e) => onChange({ ...filter, subscriptionId: e.target.value || null })}
+            >
+              <option value="">All subscriptions</option>
+              {subscriptions
+                .filter((s) => ENTITLING.includes(s.status))
+                .map((s) => (
+                  <option key={s.id} value={s.id}>
+                    {subscriptionLabel(s)}
+                  </option>
+                ))}
+            </Select>
+          )}
+        </Box>
+      )}
     </Box>
   );
 }

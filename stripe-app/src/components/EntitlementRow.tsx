@@ -1,6 +1,6 @@
 import { Box, Inline } from "@stripe/ui-extension-sdk/ui";
 import type { Entitlement } from "@/contract";
-import { grantedByText } from "../format/subscriptionLabel";
+import { entitlementSourceText } from "../format/subscriptionLabel";
 import { BooleanDetails } from "./BooleanDetails";
 import { CreditsDetails } from "./CreditsDetails";
 import { EntitlementIcon } from "./EntitlementIcon";
@@ -22,7 +22,7 @@ function Details({ entitlement }: { entitlement: Entitlement }) {
 
 /** One entitlement: type icon and name, its kind's details, and the plan(s) granting it. */
 export function EntitlementRow({ entitlement }: { entitlement: Entitlement }) {
-  const source = grantedByText(entitlement.grantedBy);
+  const source = entitlementSourceText(entitlement);
   return (
     <Box css={{ stack: "y", gapY: "xsmall", paddingY: "small" }}>
       <Box css={{ stack: "x", gapX: "small", alignY: "center" }}>

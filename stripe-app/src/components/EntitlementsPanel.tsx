@@ -59,7 +59,12 @@ export function EntitlementsPanel({
         />
       ))}
       {entitlements.length > 0 && (
-        <EntitlementFilters filter={filter} onChange={setFilter} subscriptions={subscriptions} />
+        <EntitlementFilters
+          filter={filter}
+          onChange={setFilter}
+          subscriptions={subscriptions}
+          searchOnly={subscriptionId !== undefined}
+        />
       )}
       <LastRefresh fetchedAt={fetchedAt} refreshing={refresh.isPending} onRefresh={() => refresh.mutate()} />
       {refresh.isError && <RequestFailure what="Refresh failed." error={refresh.error} />}

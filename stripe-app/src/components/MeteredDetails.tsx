@@ -3,9 +3,11 @@ import { useState } from "react";
 import type { MeteredEntitlement } from "@/contract";
 import { meteredUsageText } from "../format/meteredUsage";
 import { formatPercent } from "../format/numbers";
+import { projectionText } from "../format/projection";
 import { usageLevel, usageRatio } from "../model/usageLevel";
 import { useDrawerEnvironment } from "../views/DrawerEnvironment";
-import { UsageBar } from "./UsageBar";
+import { usageSegments } from "../model/meterSegments";
+import { UsageMeter } from "./UsageMeter";
 import { UsageGraph } from "./UsageGraph";
 
 /** Usage against the limit, how close it is, and (on demand) the period's usage graph. */
@@ -15,13 +17,15 @@ export function MeteredDetails({ entitlement }: { entitlement: MeteredEntitlemen
   const { currentUsage, usageLimit, unlimited, softLimit } = entitlement;
   const limit = unlimited ? null : usageLimit;
   const overLimit = limit !== null && currentUsage > limit;
+  const projection = projectionText(entitlement, locale);
 
   return (
     <>
       <Inline>{meteredUsageText(entitlement, locale)}</Inline>
+      {projection && <Inline css={{ font: "caption", color: "secondary" }}>{projection}</Inline>}
       {limit !== null && (
-        <UsageBar
-          ratio={usageRatio(currentUsage, limit)}
+        <UsageMeter
+          segments={usageSegments(currentUsage, limit)}
           level={usageLevel(currentUsage, limit)}
           label={formatPercent(usageRatio(currentUsage, limit), locale)}
         />

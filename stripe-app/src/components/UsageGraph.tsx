@@ -1,15 +1,18 @@
-import { BarChart, Box, Icon, Inline, LineChart, Spinner } from "@stripe/ui-extension-sdk/ui";
+import { Box, Icon, Inline, Spinner } from "@stripe/ui-extension-sdk/ui";
+import { LineChart } from "@stripe/ui-extension-sdk/ui/next";
 import { useQuery } from "@tanstack/react-query";
 import type { MeteredEntitlement } from "@/contract";
 import { useTRPC } from "../api/trpc";
-import { formatDate, formatDay } from "../format/dates";
+import { formatDate } from "../format/dates";
+import { usageChartData } from "../model/usageChart";
 import { useDrawerEnvironment } from "../views/DrawerEnvironment";
 import { RequestFailure } from "./RequestFailure";
 
 /**
- * Daily usage over the current billing period. Mounted only when the user opens it, so
- * the series is fetched only for the graphs someone looks at. Chart data holds strings
- * and numbers only: it crosses the remote-ui boundary.
+ * Usage over the whole current billing period, with the limit: accumulated for `events`
+ * meters (continued to the period's end by the projection, as the SDK's forecast), the
+ * daily reading for `usage` meters. Mounted only when the user opens it, so the series is
+ * fetched only for the graphs someone looks at.
  */
 export function UsageGraph({ entitlement }: { entitlement: MeteredEntitlement }) {
   const { stripeCustomerId, locale } = useDrawerEnvironment();
@@ -20,13 +23,14 @@ export function UsageGraph({ entitlement }: { entitlement: MeteredEntitlement })
   if (series.isError) return <RequestFailure what="Usage could not be loaded." error={series.error} />;
 
   const { points, from, to } = series.data;
-  const data = points.map((p) => ({ day: formatDay(p.timestamp, locale), usage: p.value }));
+  const data = usageChartData(entitlement, series.data, new Date());
+  const forecast = data.some((p) => p.period === "forecast");
   return (
     <Box css={{ stack: "y", gapY: "xsmall" }}>
       <Inline css={{ font: "caption", color: "secondary" }}>
-        {`Usage from ${formatDate(from, locale)} to ${formatDate(to, locale)}`}
+        {`Usage from ${formatDate(from, locale)} to ${formatDate(to, locale)}${entitlement.meterKind === "events" ? ", accumulated" : ""}`}
       </Inline>
-      {data.length === 0 ? (
+      {points.length === 0 ? (
         <Box
           css={{
             stack: "y",
@@ -40,12 +44,13 @@ export function UsageGraph({ entitlement }: { entitlement: MeteredEntitlement })
           <Icon name="barGraph" css={{ fill: "secondary" }} />
           <Inline css={{ color: "secondary" }}>No usage data for this billing period</Inline>
         </Box>
-      ) : entitlement.meterKind === "events" ? (
-        // Event meters sum each day's events: one bar per day.
-        <BarChart data={data} x="day" y="usage" axis="both" grid="y" tooltip />
       ) : (
-        // Usage meters report a level (seats, workspaces): a line through each day's reading.
-        <LineChart data={data} x="day" y="usage" axis="both" grid="y" tooltip />
+        <LineChart data={data} />
+      )}
+      {forecast && (
+        <Inline css={{ font: "caption", color: "secondary" }}>
+          The forecast continues this period&apos;s run rate to its end (estimate).
+        </Inline>
       )}
     </Box>
   );

@@ -23,3 +23,8 @@ export function formatDateTime(iso: string, locale: string): string {
 export function formatDay(iso: string, locale: string): string {
   return new Intl.DateTimeFormat(locale, { month: "short", day: "numeric", timeZone: "UTC" }).format(new Date(iso));
 }
+
+/** "Dec 13": a day in the user's own time zone (a projected date, a period's end). */
+export function formatMonthDay(iso: string, locale: string): string {
+  return new Intl.DateTimeFormat(locale, { month: "short", day: "numeric" }).format(new Date(iso));
+}

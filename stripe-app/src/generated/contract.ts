@@ -58,6 +58,18 @@ export type Unit = {
 
 export type ResetPeriod = "day" | "week" | "month" | "year";
 
+export type UsageProjection = {
+  status: "projected";
+  /** Usage at `currentPeriodEnd` if the run rate holds (rounded). */
+  projectedAtPeriodEnd: number;
+  /** When the run rate reaches the limit; null when not within this period. */
+  limitReachedAt: null | string;
+  /** Whole days of the period the run rate is taken from. */
+  basisDays: number;
+} | {
+  status: "overLimit";
+};
+
 export type Entitlement = BooleanEntitlement | NumericEntitlement | MeteredEntitlement | CreditsEntitlement;
 
 export type EntitlementKind = "boolean" | "numeric" | "metered" | "credits";
@@ -95,6 +107,18 @@ export type MeteredEntitlement = {
   resetPeriod: null | "day" | "week" | "month" | "year";
   currentPeriodStart: null | string;
   currentPeriodEnd: null | string;
+  /** Null for `usage` meters (a level, not a total that accumulates), when unlimited, without a limit or period, and until 3 days and 10 % of the period have elapsed. */
+  projection: null | {
+    status: "projected";
+    /** Usage at `currentPeriodEnd` if the run rate holds (rounded). */
+    projectedAtPeriodEnd: number;
+    /** When the run rate reaches the limit; null when not within this period. */
+    limitReachedAt: null | string;
+    /** Whole days of the period the run rate is taken from. */
+    basisDays: number;
+  } | {
+    status: "overLimit";
+  };
   /** Feature id, or credit type id for credits. Unique within one customer's list. */
   id: string;
   name: string;
@@ -106,6 +130,8 @@ export type CreditsEntitlement = {
   currentBalance: number;
   totalGranted: number;
   totalConsumed: number;
+  /** Whether the totals include grants made to the customer directly (promotional grants, from no subscription), which `grantedBy` cannot name; null when the source does not say. */
+  hasCustomerLevelGrant: null | boolean;
   /** Unit name or ISO currency code. */
   unit: string;
   /** Feature id, or credit type id for credits. Unique within one customer's list. */

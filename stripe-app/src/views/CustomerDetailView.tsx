@@ -33,7 +33,8 @@ export default function CustomerDetailView({ userContext, environment }: Extensi
   };
 
   return (
-    <ContextView title="Stigg">
+    // The Dashboard already shows the app's name ("Stigg") above the view's title.
+    <ContextView title="Entitlements">
       <DrawerEnvironmentProvider value={drawer}>
         {apiClient ? (
           <QueryClientProvider client={queryClient}>

@@ -1,5 +1,7 @@
-import { useQuery } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useEffect } from "react";
 import { useTRPC } from "../api/trpc";
+import { useConnectWatch } from "../api/useConnectWatch";
 import { ApiErrorView } from "./ApiErrorView";
 import { CommandCenter } from "./CommandCenter";
 import { useDrawerEnvironment } from "./DrawerEnvironment";
@@ -20,7 +22,8 @@ export function CustomerDrawer() {
   const { stripeCustomerId } = useDrawerEnvironment();
   const trpc = useTRPC();
   const input = { stripeCustomerId };
-  const customer = useQuery(trpc.getCustomer.queryOptions(input));
+  const watch = useConnectWatch();
+  const customer = useQuery({ ...trpc.getCustomer.queryOptions(input), refetchInterval: watch.refetchInterval });
   const subscriptions = useQuery(trpc.listSubscriptions.queryOptions(input));
   const entitlements = useQuery(trpc.getEntitlements.queryOptions(input));
 
@@ -30,12 +33,20 @@ export function CustomerDrawer() {
     void subscriptions.refetch();
     void entitlements.refetch();
   };
+  // Linked in the other tab: the Gate's failed reads start over (loading, not an error).
+  const queryClient = useQueryClient();
+  const linkedAfterConnect = watch.connectPressed && customer.data?.linked === true;
+  useEffect(() => {
+    if (!linkedAfterConnect) return;
+    void queryClient.resetQueries({ queryKey: trpc.listSubscriptions.queryKey({ stripeCustomerId }) });
+    void queryClient.resetQueries({ queryKey: trpc.getEntitlements.queryKey({ stripeCustomerId }) });
+  }, [linkedAfterConnect, queryClient, trpc, stripeCustomerId]);
   const retrying = customer.isFetching || subscriptions.isFetching || entitlements.isFetching;
 
   if (customer.isPending) return <LoadingView />;
   if (customer.isError) return <ApiErrorView error={customer.error} onRetry={retry} retrying={retrying} />;
   // Unlinked: the other two answer PRECONDITION_FAILED, which the Gate makes moot.
-  if (!customer.data.linked) return <GateView connectUrl={customer.data.connectUrl} />;
+  if (!customer.data.linked) return <GateView connectUrl={customer.data.connectUrl} onConnect={watch.onConnect} waiting={watch.connectPressed} />;
 
   // The first paint waits for every first answer, loaded or failed. Later a Retry in one
   // tab puts that query back to pending; that tab shows it, the drawer stays.

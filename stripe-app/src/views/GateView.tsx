@@ -20,7 +20,16 @@ const POINTS: { icon: IconProps["name"]; title: string; text: string }[] = [
 ];
 
 /** The Stripe account is not linked to a Stigg workspace: explain, and offer to connect. */
-export function GateView({ connectUrl }: { connectUrl: string }) {
+export function GateView({
+  connectUrl,
+  onConnect,
+  waiting,
+}: {
+  connectUrl: string;
+  onConnect: () => void;
+  /** Connect was pressed: the drawer is checking for the new link. */
+  waiting: boolean;
+}) {
   return (
     <Box css={{ stack: "y", gapY: "large", padding: "medium" }}>
       <Box css={{ stack: "y", gapY: "small" }}>
@@ -39,9 +48,14 @@ export function GateView({ connectUrl }: { connectUrl: string }) {
         </Box>
       ))}
       {/* The host's connect page starts the OAuth link flow in a new tab. */}
-      <Button type="primary" href={connectUrl} target="_blank" css={{ width: "fill" }}>
+      <Button type="primary" href={connectUrl} target="_blank" onPress={onConnect} css={{ width: "fill" }}>
         Connect Stigg
       </Button>
+      {waiting && (
+        <Inline css={{ color: "secondary" }}>
+          Finish connecting in the new tab; this drawer opens the customer once the link is made.
+        </Inline>
+      )}
     </Box>
   );
 }

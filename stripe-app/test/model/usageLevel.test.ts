@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { creditLevel, remainingRatio } from "../../src/model/creditLevel";
 import { usageLevel, usageRatio } from "../../src/model/usageLevel";
-import { filledSegments } from "../../src/components/UsageBar";
 
 describe("usageLevel", () => {
   it.each([
@@ -24,16 +23,6 @@ describe("usageLevel", () => {
   });
 });
 
-describe("filledSegments", () => {
-  it("fills the bar only when the limit is reached and shows any use", () => {
-    expect(filledSegments(0)).toBe(0);
-    expect(filledSegments(0.001)).toBe(1);
-    expect(filledSegments(0.25)).toBe(5);
-    expect(filledSegments(0.99)).toBe(19);
-    expect(filledSegments(1)).toBe(20);
-    expect(filledSegments(1.15)).toBe(20);
-  });
-});
 
 describe("creditLevel", () => {
   it("turns amber at 20 % left and red when nothing is left", () => {

@@ -91,6 +91,7 @@ export function metered(overrides: Partial<MeteredEntitlement> = {}): MeteredEnt
     resetPeriod: "month",
     currentPeriodStart: "2026-11-10T12:00:00.000Z",
     currentPeriodEnd: "2026-12-10T12:00:00.000Z",
+    projection: null,
     ...overrides,
   } satisfies MeteredEntitlement) as MeteredEntitlement;
 }
@@ -128,6 +129,7 @@ export function credits(overrides: Partial<CreditsEntitlement> = {}): CreditsEnt
     currentBalance: 2250,
     totalGranted: 6000,
     totalConsumed: 3750,
+    hasCustomerLevelGrant: false,
     unit: "credits",
     ...overrides,
   } satisfies CreditsEntitlement) as CreditsEntitlement;

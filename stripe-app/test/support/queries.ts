@@ -1,4 +1,5 @@
-import { Banner, Box, Button, Icon, Inline, Link, Tooltip } from "@stripe/ui-extension-sdk/ui";
+import { Badge, Banner, Box, Button, Icon, Inline, Link, List, ListItem, Tooltip } from "@stripe/ui-extension-sdk/ui";
+import { MeterChart } from "@stripe/ui-extension-sdk/ui/next";
 import type { render } from "@stripe/ui-extension-sdk/testing";
 
 // Finders over the SDK test renderer's tree, by what a user sees rather than by structure
@@ -17,6 +18,45 @@ export function link(root: Root | TreeNode, text: string): TreeNode {
   const found = root.findWhere((n) => n.is(Link) && n.text === text);
   if (!found) throw new Error(`No Link "${text}"`);
   return found;
+}
+
+/** Presses a subscription's row (the List item with its id), as a click anywhere on it does. */
+export async function openSubscription(root: Root | TreeNode, subscriptionId: string): Promise<void> {
+  const list = root.findAll(List).find((n) => n.find(ListItem, { id: subscriptionId }) !== null);
+  if (!list) throw new Error(`No row for ${subscriptionId}`);
+  await list.trigger("onAction", subscriptionId);
+}
+
+/** A remote-ui node as it sits in a fragment prop: a component, or text. */
+interface RemoteNode {
+  type?: string;
+  props?: Record<string, unknown>;
+  text?: string;
+  children?: RemoteNode[];
+}
+
+export interface FragmentComponent {
+  props: Record<string, unknown>;
+  text: string;
+}
+
+const remoteText = (n: RemoteNode): string => n.text ?? (n.children ?? []).map(remoteText).join("");
+
+/**
+ * The first `type` component inside a fragment prop (a ListItem's `value`, `title`…). The
+ * SDK's test renderer does not descend into fragment props; they hold remote-ui nodes.
+ */
+export function findInFragment(node: TreeNode, prop: string, type: string): FragmentComponent | null {
+  const visit = (n: RemoteNode): FragmentComponent | null => {
+    if (n.type === type) return { props: n.props ?? {}, text: remoteText(n) };
+    for (const child of n.children ?? []) {
+      const found = visit(child);
+      if (found) return found;
+    }
+    return null;
+  };
+  const fragment = (node.props as Record<string, RemoteNode | undefined>)[prop];
+  return fragment ? visit(fragment) : null;
 }
 
 /** The icon-only refresh button. */
@@ -65,12 +105,14 @@ export function rowIcon(row: TreeNode): { name: string; tooltip: string | null }
   return { name: (icon.props as { name: string }).name, tooltip: null };
 }
 
-/** The colour token of the filled part of a usage bar in `node`, or null when it has no bar. */
-export function barColor(node: TreeNode): string | null {
-  const segments = node.findAllWhere((n) => n.is(Inline) && /^━+$/.test(n.text));
-  if (segments.length === 0) return null;
-  const filled = segments.find((s) => css(s).color !== "disabled");
-  return filled ? (css(filled).color as string) : "disabled";
+/**
+ * How close a meter in `node` is to its end, as its badge says it (MeterChart takes no
+ * colour): "neutral", "warning" (amber) or "negative" (red); null when there is no meter.
+ */
+export function meterLevel(node: TreeNode): string | null {
+  const meter = node.findWhere((n) => n.is(Box) && n.find(MeterChart) !== null && n.find(Badge) !== null);
+  if (!meter) return null;
+  return (meter.find(Badge)!.props as { type: string }).type;
 }
 
 /** A remote fragment prop (Banner's description, actions…) as the SDK's test root holds it. */

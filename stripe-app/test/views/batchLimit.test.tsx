@@ -1,4 +1,4 @@
-import { BarChart } from "@stripe/ui-extension-sdk/ui";
+import { LineChart } from "@stripe/ui-extension-sdk/ui/next";
 import { describe, expect, it } from "vitest";
 import { type EntitlementList, MAX_BATCH_CALLS } from "@/contract";
 import { FakeHost } from "../support/fakeHost";
@@ -30,7 +30,7 @@ describe("batching against the host's batch limit", () => {
     await view.untilText("Last refresh on");
     const rowOf = (name: string) => entitlementRow(view.wrapper, name)!;
     for (const name of names) await button(rowOf(name), "Show usage graph").trigger("onPress");
-    await view.until(() => names.every((n) => rowOf(n).find(BarChart) !== null), "every chart");
+    await view.until(() => names.every((n) => rowOf(n).find(LineChart) !== null), "every chart");
     await view.settled();
     const before = host.requests.length;
     const readsBefore = reads;
@@ -44,7 +44,7 @@ describe("batching against the host's batch limit", () => {
     expect(refresh.flatMap((r) => r.calls).filter((c) => c.procedure === "getUsageSeries")).toHaveLength(GRAPHS);
     // Split, not refused: more than one request carried the reloads.
     expect(refresh.filter((r) => r.calls.some((c) => c.procedure === "getUsageSeries")).length).toBeGreaterThan(1);
-    expect(names.every((n) => rowOf(n).find(BarChart) !== null)).toBe(true);
+    expect(names.every((n) => rowOf(n).find(LineChart) !== null)).toBe(true);
     expect(view.wrapper.text).not.toContain("Correlation ID");
   });
 });

@@ -15,7 +15,7 @@ import {
   numeric,
   SEATS,
 } from "../support/fixtures";
-import { barColor, entitlementRow, refreshButton, rowIcon, shownEntitlementNames } from "../support/queries";
+import { entitlementRow, meterLevel, refreshButton, rowIcon, shownEntitlementNames } from "../support/queries";
 import { renderView } from "../support/renderView";
 
 async function renderEntitlements(list: EntitlementList | (() => EntitlementList) = fullList()) {
@@ -63,19 +63,19 @@ describe("Entitlements tab: rows", () => {
     expect(r).toContainText("250 / 1,000 active users per month");
     expect(r).toContainText("25%");
     expect(r).toContainText("From Pro");
-    expect(barColor(r)).toBe("success");
+    expect(meterLevel(r)).toBe("neutral");
   });
 
   it.each([
-    [79, "success"],
-    [80, "attention"],
-    [99, "attention"],
-    [100, "critical"],
-    [101, "critical"],
-  ])("metered at %i %% of the limit has a %s bar", async (percent, color) => {
+    [79, "neutral"],
+    [80, "warning"],
+    [99, "warning"],
+    [100, "negative"],
+    [101, "negative"],
+  ])("metered at %i %% of the limit has a %s badge by its meter", async (percent, color) => {
     const { view } = await renderEntitlements(only(metered({ currentUsage: percent * 10, usageLimit: 1000 })));
     const r = row(view, "Active users");
-    expect(barColor(r)).toBe(color);
+    expect(meterLevel(r)).toBe(color);
     expect(r).toContainText(`${percent}%`);
   });
 
@@ -84,7 +84,7 @@ describe("Entitlements tab: rows", () => {
       only(metered({ name: "AI generations", softLimit: true, currentUsage: 1150, usageLimit: 1000 })),
     );
     const r = row(view, "AI generations");
-    expect(barColor(r)).toBe("critical");
+    expect(meterLevel(r)).toBe("negative");
     expect(r).toContainText("115%");
     expect(r).toContainText("Soft limit exceeded: usage above the limit is still allowed");
   });
@@ -92,7 +92,7 @@ describe("Entitlements tab: rows", () => {
   it("a soft limit under 100 % is only noted", async () => {
     const { view } = await renderEntitlements(only(metered({ softLimit: true })));
     const r = row(view, "Active users");
-    expect(barColor(r)).toBe("success");
+    expect(meterLevel(r)).toBe("neutral");
     expect(r).toContainText("Soft limit");
     expect(r).not.toContainText("exceeded");
   });
@@ -111,7 +111,7 @@ describe("Entitlements tab: rows", () => {
     );
     const r = row(view, "Emails sent");
     expect(r).toContainText("4,321 emails per month · Unlimited");
-    expect(barColor(r)).toBeNull();
+    expect(meterLevel(r)).toBeNull();
   });
 
   it("a missing limit without the unlimited flag is not shown as Unlimited", async () => {
@@ -119,7 +119,7 @@ describe("Entitlements tab: rows", () => {
     const r = row(view, "Active users");
     expect(r).toContainText("250 active users per month");
     expect(r).not.toContainText("Unlimited");
-    expect(barColor(r)).toBeNull();
+    expect(meterLevel(r)).toBeNull();
   });
 
   it("uses the singular unit for a limit of 1 and the plural otherwise", async () => {
@@ -146,7 +146,7 @@ describe("Entitlements tab: rows", () => {
     );
     expect(row(view, "Workspaces")).toContainText("1 / 1 workspace");
     expect(row(view, "Workspaces")).not.toContainText("workspaces");
-    expect(barColor(row(view, "Workspaces"))).toBe("critical");
+    expect(meterLevel(row(view, "Workspaces"))).toBe("negative");
     expect(row(view, "Projects")).toContainText("1 / 5 projects per year");
   });
 
@@ -185,7 +185,7 @@ describe("Entitlements tab: rows", () => {
     expect(r).toContainText("2,250 / 6,000 credits remaining");
     expect(r).toContainText("38% left");
     expect(r).toContainText("3,750 credits consumed");
-    expect(barColor(r)).toBe("success");
+    expect(meterLevel(r)).toBe("neutral");
   });
 
   it("credits running out turn the bar amber, then red", async () => {
@@ -196,12 +196,10 @@ describe("Entitlements tab: rows", () => {
         credits({ id: "credits-none", name: "No credits", currentBalance: 0 }),
       ),
     );
-    expect(barColor(row(view, "Low credits"))).toBe("attention");
+    expect(meterLevel(row(view, "Low credits"))).toBe("warning");
     const none = row(view, "No credits");
-    expect(barColor(none)).toBe("disabled");
-    expect(none.findWhere((n) => n.is(Inline) && n.text === "0% left")).toHaveProps({
-      css: { font: "caption", color: "critical" },
-    });
+    expect(meterLevel(none)).toBe("negative");
+    expect(none).toContainText("0% left");
   });
 
   it("shows when the list was read, formatted for the user", async () => {
@@ -213,7 +211,7 @@ describe("Entitlements tab: rows", () => {
 describe("Entitlements tab: filters", () => {
   const all = fullList().entitlements.map((e) => e.name);
 
-  it("offers the four types and every subscription as plan name + id", async () => {
+  it("offers the four types and every entitling (active, in trial) subscription as plan name + id", async () => {
     const { view } = await renderEntitlements();
     const type = view.wrapper.find(Select, { label: "Type" })!;
     expect(type.findAll("option" as never).map((o) => o.text)).toEqual([
@@ -226,8 +224,13 @@ describe("Entitlements tab: filters", () => {
     const subscription = view.wrapper.find(Select, { label: "Subscription" })!;
     expect(subscription.findAll("option" as never).map((o) => o.text)).toEqual([
       "All subscriptions",
-      ...allSubscriptions.map((s) => `${s.planName} · ${s.id}`),
+      "Pro · sub_DemoFullPro",
+      "Extra Seats · sub_DemoFullSeats",
     ]);
+    // Not started, payment pending, canceled and expired grant nothing: not offered.
+    for (const s of allSubscriptions.filter((x) => x.status !== "ACTIVE" && x.status !== "IN_TRIAL")) {
+      expect(subscription).not.toContainText(s.id);
+    }
     expect(shownEntitlementNames(view.wrapper)).toEqual(all);
   });
 
@@ -312,7 +315,7 @@ describe("Entitlements tab: refresh", () => {
     });
     expect(shownEntitlementNames(view.wrapper)).toEqual(["Active users", "Advanced analytics"]);
     expect(row(view, "Active users")).toContainText("900 / 1,000 active users per month");
-    expect(barColor(row(view, "Active users"))).toBe("attention");
+    expect(meterLevel(row(view, "Active users"))).toBe("warning");
   });
 
   it("keeps the list and shows the correlation id when refreshing fails", async () => {

@@ -1,9 +1,9 @@
-import { Banner, Box, Button, FocusView, Link, Select, Spinner, TabPanel } from "@stripe/ui-extension-sdk/ui";
+import { Banner, Box, Button, FocusView, Link, ListItem, Select, Spinner, TabPanel } from "@stripe/ui-extension-sdk/ui";
 import { describe, expect, it } from "vitest";
 import type { EntitlementList, EntitlementPart, PartFailure } from "@/contract";
 import { type CallContext, FakeHost, internalError } from "../support/fakeHost";
 import { allSubscriptions, FETCHED_AT, fullList, linked, PRO } from "../support/fixtures";
-import { banners, button, entitlementRow, link, type Root, shownEntitlementNames, type TreeNode } from "../support/queries";
+import { banners, button, entitlementRow, openSubscription, type Root, shownEntitlementNames, type TreeNode } from "../support/queries";
 import { renderView } from "../support/renderView";
 
 // Subscriptions, feature entitlements and credits are independent reads: one failing
@@ -89,7 +89,7 @@ describe("a failed entitlement part", () => {
     expect(view.wrapper).not.toContainText("App Failed to Load");
     // The other tab is untouched.
     expect(banners(tab(view.wrapper, "subscriptions"))).toEqual([]);
-    expect(tab(view.wrapper, "subscriptions")).toContainText("sub_DemoFullPro");
+    expect(tab(view.wrapper, "subscriptions").find(ListItem, { id: "sub_DemoFullPro" })).not.toBeNull();
   });
 
   it("credits failing leaves every feature, with a notice naming the credits", async () => {
@@ -179,7 +179,7 @@ describe("a failed getEntitlements call", () => {
     expect(notice).toMatchObject({ type: "critical", title: "Entitlements not loaded", actions: ["Retry"] });
     expect(notice!.description).toContain("The data source could not be read.");
     expect(notice!.description).toContain("Correlation ID: corr-1");
-    expect(tab(view.wrapper, "subscriptions")).toContainText("sub_DemoFullPro");
+    expect(tab(view.wrapper, "subscriptions").find(ListItem, { id: "sub_DemoFullPro" })).not.toBeNull();
 
     down.entitlements = false;
     notice!.press("Retry");
@@ -225,7 +225,7 @@ describe("failed subscriptions", () => {
     expect(view.wrapper).toContainText("Acme Corp");
     expect(shownEntitlementNames(tab(view.wrapper, "entitlements"))).not.toEqual([]);
     host.resume();
-    await view.until(() => tab(view.wrapper, "subscriptions").text.includes("sub_DemoFullPro"), "the subscriptions");
+    await view.until(() => tab(view.wrapper, "subscriptions").find(ListItem, { id: "sub_DemoFullPro" }) !== null, "the subscriptions");
     await view.settled();
     expect(banners(view.wrapper)).toEqual([]);
     expect(host.requests.map((r) => r.calls.map((c) => c.procedure))).toEqual([
@@ -245,7 +245,7 @@ describe("the Subscription drawer", () => {
     const { host, down } = flakyHost();
     const view = await openDrawer(host);
     down.credits = true;
-    await link(view.wrapper, PRO.planName).trigger("onPress");
+    await openSubscription(view.wrapper, PRO.subscriptionId);
     await view.until(() => view.wrapper.find(FocusView) !== null, "the Subscription drawer");
     await view.settled();
     const drawer = view.wrapper.find(FocusView)!;

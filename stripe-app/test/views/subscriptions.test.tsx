@@ -1,4 +1,4 @@
-import { Badge, Box, FocusView, Link, Select } from "@stripe/ui-extension-sdk/ui";
+import { Badge, FocusView, ListItem, Select, TextField } from "@stripe/ui-extension-sdk/ui";
 import { describe, expect, it } from "vitest";
 import { FakeHost } from "../support/fakeHost";
 import {
@@ -12,7 +12,7 @@ import {
   SEATS,
   seatsSubscription,
 } from "../support/fixtures";
-import { link, shownEntitlementNames } from "../support/queries";
+import { link, openSubscription, findInFragment, shownEntitlementNames } from "../support/queries";
 import { renderView } from "../support/renderView";
 
 const seatsEntitlements = {
@@ -50,14 +50,11 @@ describe("Subscriptions tab", () => {
   it("lists every subscription as plan name over subscription id", async () => {
     const { view } = await renderSubscriptions();
     for (const s of allSubscriptions) {
-      // The innermost Box holding this subscription's link, id and status pill.
-      const [row] = view.wrapper
-        .findAllWhere(
-          (n) => n.is(Box) && n.find(Link)?.text === s.planName && n.find(Badge) !== null && n.text.includes(s.id),
-        )
-        .sort((a, b) => a.text.length - b.text.length);
-      expect(row, s.id).toBeDefined();
-      expect(row!.text.indexOf(s.planName)).toBeLessThan(row!.text.indexOf(s.id));
+      // One pressable list item per subscription: plan name as title, id below, status pill.
+      const row = view.wrapper.find(ListItem, { id: s.id });
+      expect(row, s.id).not.toBeNull();
+      expect(row).toHaveProps({ title: s.planName, secondaryTitle: s.id });
+      expect(findInFragment(row!, "value", "Badge")).not.toBeNull();
     }
   });
 
@@ -72,9 +69,11 @@ describe("Subscriptions tab", () => {
     ["PAUSED", "neutral"],
   ])("shows the status pill '%s' in colour %s", async (label, type) => {
     const { view } = await renderSubscriptions();
-    const badge = view.wrapper.findWhere((n) => n.is(Badge) && n.text === label);
-    expect(badge).not.toBeNull();
-    expect(badge).toHaveProps({ type });
+    const badge = view.wrapper
+      .findAll(ListItem)
+      .map((item) => findInFragment(item, "value", "Badge"))
+      .find((b) => b?.text === label);
+    expect(badge?.props.type).toBe(type);
   });
 });
 
@@ -82,7 +81,7 @@ describe("Subscription drawer", () => {
   it("opens on a subscription with its six fields in order", async () => {
     const { view } = await renderSubscriptions();
     expect(view.wrapper).not.toContainComponent(FocusView);
-    await link(view.wrapper, "Extra Seats").trigger("onPress");
+    await openSubscription(view.wrapper, SEATS.subscriptionId);
     await view.untilText("Single sign-on");
 
     const drawer = view.wrapper.find(FocusView)!;
@@ -116,7 +115,7 @@ describe("Subscription drawer", () => {
 
   it("fetches and shows only that subscription's entitlements, without a subscription filter", async () => {
     const { host: h, view } = await renderSubscriptions();
-    await link(view.wrapper, "Extra Seats").trigger("onPress");
+    await openSubscription(view.wrapper, SEATS.subscriptionId);
     await view.untilText("Single sign-on");
     await view.settled();
 
@@ -126,15 +125,15 @@ describe("Subscription drawer", () => {
     });
     const drawer = view.wrapper.find(FocusView)!;
     expect(shownEntitlementNames(drawer)).toEqual(["Seats", "Single sign-on"]);
-    expect(drawer).toContainComponentTimes(Select, 1);
-    expect(drawer).toContainComponent(Select, { label: "Type" });
-    expect(drawer).not.toContainComponent(Select, { label: "Subscription" });
+    // "Pre-filtered to the selected subscription with no filter dropdown shown": search only.
+    expect(drawer).not.toContainComponent(Select);
+    expect(drawer).toContainComponentTimes(TextField, 1);
     expect(drawer).toContainText("12 / 10 seats");
   });
 
   it("closes when Stripe reports it hidden", async () => {
     const { view } = await renderSubscriptions();
-    await link(view.wrapper, proSubscription.planName).trigger("onPress");
+    await openSubscription(view.wrapper, proSubscription.id);
     await view.until(() => view.wrapper.find(FocusView) !== null, "the drawer");
     await view.wrapper.find(FocusView)!.trigger("setShown", false);
     expect(view.wrapper).not.toContainComponent(FocusView);

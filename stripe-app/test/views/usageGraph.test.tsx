@@ -1,4 +1,5 @@
-import { BarChart, LineChart, Spinner } from "@stripe/ui-extension-sdk/ui";
+import { Spinner } from "@stripe/ui-extension-sdk/ui";
+import { LineChart } from "@stripe/ui-extension-sdk/ui/next";
 import { describe, expect, it } from "vitest";
 import type { EntitlementList, UsageSeries } from "@/contract";
 import { FakeHost, HostError } from "../support/fakeHost";
@@ -44,7 +45,7 @@ describe("usage graph", () => {
     expect(host.calls.map((c) => c.procedure)).not.toContain("getUsageSeries");
 
     await button(rowOf("API calls"), "Show usage graph").trigger("onPress");
-    await view.until(() => rowOf("API calls").find(BarChart) !== null, "the chart");
+    await view.until(() => rowOf("API calls").find(LineChart) !== null, "the chart");
     await view.settled();
     expect(host.calls.filter((c) => c.procedure === "getUsageSeries")).toEqual([
       { procedure: "getUsageSeries", input: { stripeCustomerId: CUSTOMER_ID, featureId: "feature-api-calls" } },
@@ -52,26 +53,50 @@ describe("usage graph", () => {
     expect(rowOf("Active users").find(LineChart)).toBeNull();
   });
 
-  it("draws an events meter as daily bars, with plain strings and numbers as data", async () => {
+  it("draws an events meter as its running total over the whole period, with the limit (ui/next LineChart)", async () => {
     const { view, rowOf } = await renderGraphs((id) => series(points, id));
     await button(rowOf("API calls"), "Show usage graph").trigger("onPress");
-    await view.until(() => rowOf("API calls").find(BarChart) !== null, "the chart");
-    expect(rowOf("API calls").find(BarChart)).toHaveProps({
-      data: [
-        { day: "Nov 11", usage: 5434 },
-        { day: "Nov 12", usage: 3540 },
-      ],
-      x: "day",
-      y: "usage",
-    });
-    expect(rowOf("API calls")).toContainText("Usage from Nov 10, 2026 to Dec 10, 2026");
+    await view.until(() => rowOf("API calls").find(LineChart) !== null, "the chart");
+    const data = (rowOf("API calls").find(LineChart)!.props as { data: { x: Date; y: number | null; name: string }[] }).data;
+    expect(data.filter((p) => p.name === "Usage").map((p) => p.y)).toEqual([0, 5434, 8974]);
+    expect(data.filter((p) => p.name === "Limit").map((p) => [p.x.toISOString(), p.y])).toEqual([
+      ["2026-11-10T12:00:00.000Z", 1000],
+      ["2026-12-10T12:00:00.000Z", 1000],
+    ]);
+    expect(rowOf("API calls")).toContainText("Usage from Nov 10, 2026 to Dec 10, 2026, accumulated");
   });
 
-  it("draws a usage meter as a line", async () => {
+  it("continues an events meter with the host's projection as the forecast, said to be an estimate", async () => {
+    const projected = metered({
+      id: "feature-api-calls",
+      name: "API calls",
+      meterKind: "events",
+      projection: { status: "projected", projectedAtPeriodEnd: 40_000, limitReachedAt: "2026-11-14T00:00:00.000Z", basisDays: 3 },
+    });
+    const host = new FakeHost()
+      .on("getCustomer", () => linked())
+      .on("listSubscriptions", () => ({ subscriptions: allSubscriptions }))
+      .on("getEntitlements", () => ({ ...list, entitlements: [projected] }))
+      .on("getUsageSeries", (input) => series(points, input.featureId));
+    const view = renderView(host);
+    await view.untilText("Last refresh on");
+    const row = () => entitlementRow(view.wrapper, "API calls")!;
+    await button(row(), "Show usage graph").trigger("onPress");
+    await view.until(() => row().find(LineChart) !== null, "the chart");
+    const data = (row().find(LineChart)!.props as { data: { x: Date; y: number | null; period: string }[] }).data;
+    const forecast = data.filter((p) => p.period === "forecast");
+    expect(forecast.map((p) => p.y)).toEqual([8974, 40_000]);
+    expect(forecast.at(-1)!.x.toISOString()).toBe("2026-12-10T12:00:00.000Z");
+    expect(row()).toContainText("The forecast continues this period's run rate to its end (estimate).");
+  });
+
+  it("draws a usage meter's daily readings as a line", async () => {
     const { view, rowOf } = await renderGraphs((id) => series(points, id));
     await button(rowOf("Active users"), "Show usage graph").trigger("onPress");
     await view.until(() => rowOf("Active users").find(LineChart) !== null, "the chart");
-    expect(rowOf("Active users").find(LineChart)).toHaveProps({ x: "day", y: "usage" });
+    const data = (rowOf("Active users").find(LineChart)!.props as { data: { y: number | null; name: string }[] }).data;
+    expect(data.filter((p) => p.name === "Usage").map((p) => p.y)).toEqual([5434, 3540]);
+    expect(rowOf("Active users")).not.toContainText("forecast");
   });
 
   it("shows an empty state inside the graph when there is no usage data", async () => {
@@ -81,7 +106,6 @@ describe("usage graph", () => {
     const r = rowOf("Active users");
     expect(r).toContainText("No usage data for this billing period");
     expect(r).not.toContainComponent(LineChart);
-    expect(r).not.toContainComponent(BarChart);
   });
 
   it("shows a spinner while loading, and hides again", async () => {

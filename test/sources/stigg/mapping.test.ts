@@ -6,8 +6,8 @@ import { dailyUsage, resetMarkers } from "@/server/sources/stigg/usageSeries";
 import { entitlements, fixture, FULL, subscriptions } from "./fixture";
 
 // Every row goes through the wire schema first, as a real answer does.
-const map = (row: unknown) => contractEntitlement.parse(toEntitlement(stiggEntitlement.parse(row)));
 const NOW = new Date("2026-11-24T12:00:00.000Z");
+const map = (row: unknown) => contractEntitlement.parse(toEntitlement(stiggEntitlement.parse(row), NOW));
 
 describe("Stigg entitlements in the contract's terms", () => {
   it("a boolean feature is enabled when Stigg grants it, and names its subscription", () => {
@@ -61,6 +61,13 @@ describe("Stigg entitlements in the contract's terms", () => {
       resetPeriod: "month",
       currentPeriodStart: "2026-11-01T00:00:00.000Z",
       currentPeriodEnd: "2026-12-01T00:00:00.000Z",
+      // 8,200 in 23.5 of 30 days: 10,468 by Dec 1, the 10,000 reached 28.66 days in.
+      projection: {
+        status: "projected",
+        projectedAtPeriodEnd: 10_468,
+        limitReachedAt: expect.stringMatching(/^2026-11-29T15:48/),
+        basisDays: 23,
+      },
       grantedBy: [{ subscriptionId: "sub-pro", planName: "Pro" }],
     });
   });
@@ -112,7 +119,7 @@ describe("Stigg entitlements in the contract's terms", () => {
   });
 
   it("leaves out, with the reason, what it cannot show: no feature, an unknown feature or meter type", () => {
-    const skip = (row: unknown) => toEntitlement(stiggEntitlement.parse(row));
+    const skip = (row: unknown) => toEntitlement(stiggEntitlement.parse(row), NOW);
     expect(skip({ ...entitlements.sso, feature: null })).toEqual({ skipped: "the entitlement has no feature", featureId: null });
     expect(skip({ ...entitlements.sso, feature: { ...entitlements.sso.feature, featureType: "JSON" } })).toEqual({
       skipped: "unknown feature type JSON",
@@ -146,6 +153,8 @@ describe("Stigg entitlements in the contract's terms", () => {
       currentBalance: 750,
       totalGranted: 1_000,
       totalConsumed: 250,
+      // The balance does not say where its credits came from: unknown, not "none".
+      hasCustomerLevelGrant: null,
       unit: "tokens",
     });
   });

@@ -184,6 +184,8 @@ describe("entitlements", () => {
       resetPeriod: null,
       currentPeriodStart: null,
       currentPeriodEnd: null,
+      // No limit and no period: nothing to project.
+      projection: null,
     });
     // No units at all: "units".
     expect(list.find((e) => e.id === "feature-storage-gb")).toMatchObject({ unit: { singular: "unit", plural: "units" } });

@@ -1,5 +1,6 @@
 import type { Entitlement, GrantSource, ResetPeriod } from "@/contract";
 import type { Db } from "../../db/client";
+import { projectUsage } from "../projection";
 import { currentWindow, type Meter } from "./usageSeries";
 
 /*
@@ -104,9 +105,9 @@ function featureEntitlement(grants: GrantRow[], usage: Map<string, number>, now:
     case "metered": {
       const unlimited = grants.some((g) => g.hasUnlimited);
       const window = first.resetPeriod ? currentWindow(meterOf(first), now) : null;
-      return {
+      const metered = {
         ...base,
-        kind: "metered",
+        kind: "metered" as const,
         meterKind: first.meterKind ?? "events",
         currentUsage: usage.get(first.featureId) ?? 0,
         usageLimit: unlimited ? null : grants.reduce((sum, g) => sum + (g.usageLimit ?? 0), 0),
@@ -117,6 +118,7 @@ function featureEntitlement(grants: GrantRow[], usage: Map<string, number>, now:
         currentPeriodStart: window?.from.toISOString() ?? null,
         currentPeriodEnd: window?.to.toISOString() ?? null,
       };
+      return { ...metered, projection: projectUsage(metered, now) };
     }
   }
 }
@@ -193,6 +195,8 @@ export async function buildCreditEntitlements(
       currentBalance: totalGranted - totalConsumed,
       totalGranted,
       totalConsumed,
+      // A grant of no subscription (a promotion) is in the totals too: the row names it.
+      hasCustomerLevelGrant: typeRows.some((r) => r.subscriptionId === null),
       unit: type.unit,
     };
   });

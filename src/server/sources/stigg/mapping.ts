@@ -1,4 +1,14 @@
-import { type Customer, type Entitlement, type GrantSource, knownSubscriptionStatus, type ResetPeriod, type Subscription, type Unit } from "@/contract";
+import {
+  type Customer,
+  type Entitlement,
+  type GrantSource,
+  knownSubscriptionStatus,
+  type MeteredEntitlement,
+  type ResetPeriod,
+  type Subscription,
+  type Unit,
+} from "@/contract";
+import { projectUsage } from "../projection";
 import type { StiggCreditBalance, StiggEntitlement, StiggSubscription } from "./queries";
 
 // Stigg → contract, pure. The rules follow the contract (src/contract/entitlement.ts) and
@@ -92,7 +102,7 @@ export interface SkippedEntitlement {
  * Stigg's entitlement in the contract's terms, or why it is left out: no feature (the
  * schema allows it), or a feature or meter type this app does not know.
  */
-export function toEntitlement(e: StiggEntitlement): Entitlement | SkippedEntitlement {
+export function toEntitlement(e: StiggEntitlement, now: Date): Entitlement | SkippedEntitlement {
   const f = e.feature;
   if (!f) return { skipped: "the entitlement has no feature", featureId: null };
   const base = { id: f.refId, name: e.displayNameOverride || f.displayName || f.refId, grantedBy: grantedBy(e) };
@@ -114,7 +124,7 @@ export function toEntitlement(e: StiggEntitlement): Entitlement | SkippedEntitle
   }
   const meterKind = f.meterType === "Incremental" ? "events" : f.meterType === "Fluctuating" ? "usage" : null;
   if (!meterKind) return { skipped: `unknown meter type ${f.meterType}`, featureId: f.refId };
-  return {
+  const metered: Omit<MeteredEntitlement, "projection"> = {
     ...base,
     kind: "metered",
     meterKind,
@@ -130,6 +140,7 @@ export function toEntitlement(e: StiggEntitlement): Entitlement | SkippedEntitle
     currentPeriodStart: e.usagePeriodStart ?? null,
     currentPeriodEnd: e.usagePeriodEnd ?? null,
   };
+  return { ...metered, projection: projectUsage(metered, now) };
 }
 
 export const isSkipped = (e: Entitlement | SkippedEntitlement): e is SkippedEntitlement => "skipped" in e;
@@ -148,6 +159,8 @@ export function toCreditEntitlement(b: StiggCreditBalance): Entitlement {
     currentBalance: b.currentBalance,
     totalGranted: b.totalGranted,
     totalConsumed: b.totalConsumed,
+    // The balance summary does not say where the credits came from (read from its grants later).
+    hasCustomerLevelGrant: null,
     unit: units?.plural || units?.singular || b.currency.displayName || "credits",
   };
 }

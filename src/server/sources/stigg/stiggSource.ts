@@ -102,7 +102,7 @@ export class StiggSource implements EntitlementSource {
       fresh,
     );
     const out: Entitlement[] = [];
-    for (const e of data.entitlements.map(toEntitlement)) {
+    for (const e of data.entitlements.map((e) => toEntitlement(e, this.now()))) {
       if (!isSkipped(e)) out.push(e);
       else this.reportOnce(e.skipped, e.featureId);
     }

@@ -2,6 +2,8 @@ import { notFound } from "next/navigation";
 import { buttonStyle, Card } from "@/app/oauth/Card";
 import { installPageMetadata } from "@/app/oauth/metadata";
 import { getConfig } from "@/server/config";
+import { getDb } from "@/server/db/client";
+import { accountOfState } from "@/server/oauth/state";
 import { UNLINKED_ACCOUNT } from "../../../../../../../prisma/seed/demoData";
 import { devStandIn } from "../../../devStandIn";
 import { checkAuthorizeRequest } from "./authorizeRequest";
@@ -22,6 +24,8 @@ export default async function StandInAuthorizePage({ searchParams }: { searchPar
       </Card>
     );
   }
+  // The account whose Gate started this install; the unlinked demo account otherwise.
+  const account = (req.state && (await accountOfState(await getDb(), req.state))) || UNLINKED_ACCOUNT;
   return (
     <Card title="Install “Stigg” on your Stripe account?">
       <p style={{ background: "#fff8e1", border: "1px solid #f0d98c", borderRadius: 6, padding: "8px 12px", fontSize: 14 }}>
@@ -34,7 +38,7 @@ export default async function StandInAuthorizePage({ searchParams }: { searchPar
         {req.state !== undefined && <input type="hidden" name="state" value={req.state} />}
         <label style={{ display: "block", margin: "12px 0" }}>
           Stripe account{" "}
-          <input name="account" defaultValue={UNLINKED_ACCOUNT} pattern="acct_[A-Za-z0-9]+" required style={{ padding: 4 }} />
+          <input name="account" defaultValue={account} pattern="acct_[A-Za-z0-9]+" required style={{ padding: 4 }} />
         </label>
         <button type="submit" name="decision" value="approve" style={buttonStyle}>
           Approve

@@ -1,0 +1,69 @@
+import { invoke } from "../events";
+
+// ui/next's MeterChart: one horizontal bar split into its segments (in data order), and
+// a legend with each segment's value. The SDK gives it no colours; the Dashboard's come
+// from its palette, as here.
+type Segment = { label: string; value: number } & Record<string, unknown>;
+type UnitFormat =
+  | { unit: "currency"; options: { currency: string } }
+  | { unit: "percent"; options: { signDisplay?: "always" | "auto" | "never" | "exceptZero" } }
+  | { unit: "number"; options: Record<string, never> }
+  | { unit: "none" };
+
+const PALETTE = ["#635bff", "#c1c9d2", "#e5850b", "#1ea672", "#c0123c", "#0073e6"];
+
+function format(value: number, unitFormat: UnitFormat | undefined): string {
+  switch (unitFormat?.unit) {
+    case "currency":
+      return new Intl.NumberFormat("en-US", { style: "currency", currency: unitFormat.options.currency }).format(value);
+    case "percent":
+      return new Intl.NumberFormat("en-US", { style: "percent", signDisplay: unitFormat.options.signDisplay }).format(value);
+    case "none":
+      return "";
+    default:
+      return new Intl.NumberFormat("en-US").format(value);
+  }
+}
+
+export function MeterChart({
+  data,
+  legendEnabled,
+  unitFormat,
+  onSegmentClick,
+}: {
+  data?: Segment[];
+  legendEnabled?: boolean;
+  unitFormat?: UnitFormat;
+  onSegmentClick?: (payload: { eventType: string; data: Segment | null }) => void;
+}) {
+  const all = data ?? [];
+  const total = all.reduce((sum, s) => sum + Math.max(0, s.value), 0);
+  const click = (eventType: string, segment: Segment) => onSegmentClick && invoke(onSegmentClick, { eventType, data: segment });
+  const summary = all.map((s) => `${s.label} ${format(s.value, unitFormat)}`.trim()).join(", ");
+  return (
+    <figure className="sdk-meter" data-chart="meter" aria-label={summary}>
+      <div className="sdk-meter__bar" role="img" aria-label={summary}>
+        {all.map((s, i) => s.value > 0 && (
+          <span
+            key={`${s.label}-${i}`}
+            className="sdk-meter__segment"
+            data-segment={s.label}
+            title={`${s.label}: ${format(s.value, unitFormat)}`}
+            style={{ width: `${(s.value / total) * 100}%`, background: PALETTE[i % PALETTE.length] }}
+            onClick={() => click("meter.segment.click", s)}
+          />
+        ))}
+      </div>
+      {legendEnabled && (
+        <figcaption className="sdk-meter__legend">
+          {all.map((s, i) => (
+            <button key={`${s.label}-${i}`} type="button" onClick={() => click("meter.legend.click", s)}>
+              <i style={{ background: PALETTE[i % PALETTE.length] }} /> {s.label}
+              {unitFormat?.unit !== "none" && <strong> {format(s.value, unitFormat)}</strong>}
+            </button>
+          ))}
+        </figcaption>
+      )}
+    </figure>
+  );
+}

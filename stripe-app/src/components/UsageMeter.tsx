@@ -1,0 +1,21 @@
+import { Badge, Box } from "@stripe/ui-extension-sdk/ui";
+import { MeterChart } from "@stripe/ui-extension-sdk/ui/next";
+import type { MeterSegment } from "../model/meterSegments";
+import type { UsageLevel } from "../model/usageLevel";
+
+// MeterChart (SDK ui/next) draws the proportions but takes no colours, so how close the
+// meter is to its end is said by the badge beside it: amber from 80 %, red from 100 %.
+const LEVEL_BADGE = {
+  normal: "neutral",
+  warning: "warning",
+  critical: "negative",
+} as const satisfies Record<UsageLevel, string>;
+
+export function UsageMeter({ segments, level, label }: { segments: MeterSegment[]; level: UsageLevel; label: string }) {
+  return (
+    <Box css={{ stack: "y", gapY: "xxsmall" }}>
+      <Badge type={LEVEL_BADGE[level]}>{label}</Badge>
+      <MeterChart data={segments} legendEnabled unitFormat={{ unit: "number", options: {} }} />
+    </Box>
+  );
+}
