@@ -79,7 +79,7 @@ try {
 }
 
 console.log("Extension bundle and drawer open → list…");
-const bundle = await runOutput("npm", ["run", "--silent", "bundle", "-w", "stripe-app"]);
+const bundle = await runOutput("npm", ["run", "--silent", "--prefix", "stripe-app", "bundle"]);
 const preview = await runOutput("node", ["scripts/bench-preview.mjs", smoke ? "2" : "7"]);
 
 const markdown = renderResults({ smoke, stiggLatencyMs: STIGG_LATENCY_MS, settings, figures, bundle, preview });
