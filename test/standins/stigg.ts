@@ -89,6 +89,18 @@ export interface StiggCreditBalanceRow {
   totalConsumed: number;
 }
 
+/** CreditGrant, the fields the stand-in keeps (its other non-null fields are filled in). */
+export interface StiggCreditGrantRow {
+  grantId: string;
+  currencyId: string;
+  displayName: string;
+  amount: number;
+  consumedAmount: number;
+  grantType: "OVERDRAFT" | "PAID" | "PROMOTIONAL" | "RECURRING";
+  sourceType: "ADDON_ENTITLEMENT" | "PLAN_ENTITLEMENT" | "PRICE" | null;
+  status: "ACTIVE" | "EXPIRED" | "PAYMENT_PENDING" | "SCHEDULED" | "VOIDED";
+}
+
 /** UsageHistoryV2. */
 export interface StiggUsageHistoryRow {
   markers: { type: "PERIODIC_RESET" | "SUBSCRIPTION_CHANGE_RESET"; timestamp: string }[];
@@ -104,6 +116,8 @@ export interface StiggFixture {
   credits: Record<string, StiggCreditBalanceRow[] | null>;
   /** By `${customerId}/${featureId}`. */
   usage: Record<string, StiggUsageHistoryRow>;
+  /** By Stigg customer id. */
+  creditGrants?: Record<string, StiggCreditGrantRow[]>;
   /** Customers whose subscription pages report `hasNextPage: null`. */
   pagesWithoutHasNextPage?: string[];
 }
@@ -189,6 +203,13 @@ function rootValue(f: StiggFixture) {
       resourceId: null,
       balances: input.customerId in f.credits ? f.credits[input.customerId] : [],
     }),
+    creditGrants: ({ input }: Args) => {
+      const rows = (f.creditGrants?.[input.customerId] ?? []).filter((g) => !input.currencyId || g.currencyId === input.currencyId);
+      return page(
+        rows.map((g) => ({ ...g, id: g.grantId, customerId: input.customerId, priority: 0, additionalMetaData: {} })),
+        input.paging,
+      );
+    },
     usageHistoryV2: ({ input }: Args) => {
       const from = Date.parse(input.startDate);
       const to = input.endDate ? Date.parse(input.endDate) : Infinity;

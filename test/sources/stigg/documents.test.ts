@@ -22,6 +22,7 @@ describe("the documents the app sends validate against Stigg's published schema"
       "GetCreditBalances",
       "GetCustomerEntitlements",
       "GetUsageHistory",
+      "ListCreditGrants",
       "ListCustomerSubscriptions",
       "StiggKeyCheck",
     ]);

@@ -18,6 +18,7 @@ export const FIRST_PAINT_OPERATIONS = [
   "ListCustomerSubscriptions",
   "GetCustomerEntitlements",
   "GetCreditBalances",
+  "ListCreditGrants",
 ] as const;
 
 /** For tests about reads, not about what the source logs. */

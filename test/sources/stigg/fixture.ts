@@ -1,4 +1,4 @@
-import type { StiggEntitlementRow, StiggFixture, StiggSubscriptionRow } from "../../standins/stigg";
+import type { StiggCreditGrantRow, StiggEntitlementRow, StiggFixture, StiggSubscriptionRow } from "../../standins/stigg";
 
 /** One Stigg environment covering every entitlement kind and subscription status. */
 export const FULL = { stripe: "cus_StiggFull", stigg: "acme-corp" } as const;
@@ -151,7 +151,29 @@ export const entitlements = {
 /** Stigg's schema allows an entitlement without a feature: it cannot be shown. */
 export const featureless: StiggEntitlementRow = { ...entitlements.sso, feature: null };
 
+const grant = (
+  grantId: string,
+  currencyId: string,
+  grantType: StiggCreditGrantRow["grantType"],
+  sourceType: StiggCreditGrantRow["sourceType"],
+  status: StiggCreditGrantRow["status"] = "ACTIVE",
+): StiggCreditGrantRow => ({ grantId, currencyId, displayName: grantId, amount: 100, consumedAmount: 0, grantType, sourceType, status });
+
+/**
+ * Where ACME's credits came from: AI tokens from its plan and a promotion made to the
+ * customer directly; support hours from the plan alone; GPU time from the plan, plus a
+ * promotion that has expired (no longer in the totals).
+ */
+export const creditGrants: StiggCreditGrantRow[] = [
+  grant("grant-ai-plan", "cred-ai-tokens", "RECURRING", "PLAN_ENTITLEMENT"),
+  grant("grant-ai-promo", "cred-ai-tokens", "PROMOTIONAL", null),
+  grant("grant-support-plan", "cred-support-hours", "RECURRING", "PLAN_ENTITLEMENT"),
+  grant("grant-gpu-plan", "cred-gpu", "RECURRING", "ADDON_ENTITLEMENT"),
+  grant("grant-gpu-promo-old", "cred-gpu", "PROMOTIONAL", null, "EXPIRED"),
+];
+
 export const fixture: StiggFixture = {
+  creditGrants: { [FULL.stigg]: creditGrants },
   customers: [
     { customerId: FULL.stigg, name: "Acme Corp", email: "billing@acme.test", billingId: FULL.stripe },
     { customerId: EMAIL_ONLY.stigg, name: null, email: "solo@dev.test", billingId: EMAIL_ONLY.stripe },

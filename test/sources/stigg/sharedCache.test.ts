@@ -99,7 +99,7 @@ describe("the cache shared through Redis (REDIS_URL)", () => {
     const before = counts();
     const refreshed = await paintInChild({ fresh: true });
     // Refresh reads entitlements and credits through; customer and subscriptions stay cached.
-    expect(since(before)).toEqual({ ...each(0), GetCustomerEntitlements: 1, GetCreditBalances: 1 });
+    expect(since(before)).toEqual({ ...each(0), GetCustomerEntitlements: 1, GetCreditBalances: 1, ListCreditGrants: 1 });
     const credit = refreshed.credits.find((c) => c.kind === "credits" && c.id === balance.currencyId);
     expect(credit).toMatchObject({ currentBalance: balance.currentBalance });
 

@@ -201,6 +201,30 @@ describe("entitlements", () => {
     ]);
   });
 
+  it("a credit row says whether an active grant made to the customer directly is in it", async () => {
+    const credits = await source.getCreditEntitlements(acme, {});
+    const direct = Object.fromEntries(credits.map((c) => [c.id, c.kind === "credits" && c.hasCustomerLevelGrant]));
+    // A promotion without plan, add-on or price behind it counts; an expired one does not.
+    expect(direct).toEqual({ "cred-ai-tokens": true, "cred-support-hours": false, "cred-gpu": false, "cred-nameless": false });
+    expect(stigg.received.filter((r) => r.operationName === "ListCreditGrants").at(-1)!.variables).toEqual({
+      input: { customerId: FULL.stigg, paging: { first: 50, after: null } },
+    });
+  });
+
+  it("credit grants that cannot be read leave the balances on screen, saying nothing of their origin", async () => {
+    stigg.answerRawNext("<html><body>proxy error</body></html>", 200, { operationName: "ListCreditGrants" });
+    const credits = await source.getCreditEntitlements(acme, {});
+    expect(credits.map((c) => c.kind === "credits" && [c.id, c.currentBalance, c.hasCustomerLevelGrant])).toEqual([
+      ["cred-ai-tokens", 750, null],
+      ["cred-support-hours", 3, null],
+      ["cred-gpu", 40, null],
+      ["cred-nameless", 1, null],
+    ]);
+    expect(warnings.map((w) => w.message)).toEqual([
+      "Stigg credit grants could not be read; credit rows do not say where they came from",
+    ]);
+  });
+
   it("a credit summary whose balances are null has no credits", async () => {
     const quiet = (await source.findCustomer(NULL_PAGING.stripe))!;
     expect(await source.getCreditEntitlements(quiet, {})).toEqual([]);
@@ -389,7 +413,7 @@ describe("bad answers from Stigg", () => {
   });
 
   it("an HTML page from a proxy is a source failure, retried when it is a 5xx", async () => {
-    stigg.answerRawNext("<html><body><h1>Sign in to continue</h1></body></html>");
+    stigg.answerRawNext("<html><body><h1>Sign in to continue</h1></body></html>", 200, { operationName: "GetCreditBalances" });
     expect((await failure(source.getCreditEntitlements(acme, {}))).message).toBe(
       "Stigg GetCreditBalances: Stigg answered HTTP 200 with no GraphQL response",
     );

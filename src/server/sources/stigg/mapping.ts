@@ -147,9 +147,11 @@ export const isSkipped = (e: Entitlement | SkippedEntitlement): e is SkippedEnti
 
 /**
  * Credit balances belong to the customer, not to a subscription: they name no grantor.
- * The unit is the currency's (plural, else singular), else its display name, else "credits".
+ * `direct` holds the currencies with a grant made to the customer directly (null when the
+ * grants could not be read). The unit is the currency's (plural, else singular), else its
+ * display name, else "credits".
  */
-export function toCreditEntitlement(b: StiggCreditBalance): Entitlement {
+export function toCreditEntitlement(b: StiggCreditBalance, direct: Set<string> | null = null): Entitlement {
   const units = b.currency.units;
   return {
     id: b.currencyId,
@@ -159,8 +161,7 @@ export function toCreditEntitlement(b: StiggCreditBalance): Entitlement {
     currentBalance: b.currentBalance,
     totalGranted: b.totalGranted,
     totalConsumed: b.totalConsumed,
-    // The balance summary does not say where the credits came from (read from its grants later).
-    hasCustomerLevelGrant: null,
+    hasCustomerLevelGrant: direct ? direct.has(b.currencyId) : null,
     unit: units?.plural || units?.singular || b.currency.displayName || "credits",
   };
 }

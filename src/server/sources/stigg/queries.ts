@@ -177,6 +177,40 @@ export const getCreditBalances = operation<{ input: { customerId: string } }>()(
   data: z.object({ creditBalanceSummary: z.object({ balances: z.array(stiggCreditBalance).nullish() }).nullish() }),
 });
 
+/**
+ * A credit grant's origin: Stigg grants credits from a plan or add-on entitlement or a
+ * price (the subscription's), or to the customer directly (no source type: a promotional
+ * or paid grant made by hand). Enums are read as strings, so a value added later is not a
+ * failure; only the known ones are interpreted.
+ */
+export const stiggCreditGrant = z.object({
+  currencyId: z.string().min(1),
+  grantType: z.string(),
+  sourceType: z.string().nullish(),
+  status: z.string(),
+});
+export type StiggCreditGrant = z.infer<typeof stiggCreditGrant>;
+
+const creditGrantsPage = z.object({
+  creditGrants: z.object({
+    edges: z.array(z.object({ node: stiggCreditGrant })).nullish(),
+    pageInfo: z.object({ hasNextPage: z.boolean().nullish(), endCursor: z.string().nullish() }),
+  }),
+});
+export type CreditGrantsPage = z.infer<typeof creditGrantsPage>;
+
+/** A customer's credit grants, a page at a time: where each currency's credits came from. */
+export const listCreditGrants = operation<{ input: { customerId: string; paging: { first: number; after: string | null } } }>()({
+  operationName: "ListCreditGrants",
+  document: `query ListCreditGrants($input: GetCreditGrantsInput!) {
+  creditGrants(input: $input) {
+    edges { node { currencyId grantType sourceType status } }
+    pageInfo { hasNextPage endCursor }
+  }
+}`,
+  data: creditGrantsPage,
+});
+
 export const stiggUsageHistory = z.object({
   markers: z.array(z.object({ type: z.string(), timestamp: isoDate })),
   series: z.array(

@@ -1,5 +1,5 @@
 import type { Customer, Entitlement, Subscription, UsageSeries } from "@/contract";
-import type { EntitlementSource, SourceLog, TimeWindow } from "../types";
+import { type EntitlementSource, type SourceLog, SourceUnavailableError, type TimeWindow } from "../types";
 import type { StiggGraphqlClient } from "./graphqlClient";
 import { isSkipped, toCreditEntitlement, toCustomer, toEntitlement, toSubscription } from "./mapping";
 import {
@@ -7,7 +7,10 @@ import {
   getCreditBalances,
   getCustomerEntitlements,
   getUsageHistory,
+  listCreditGrants,
   listCustomerSubscriptions,
+  type CreditGrantsPage,
+  type StiggCreditGrant,
   type StiggSubscription,
   type SubscriptionsPage,
 } from "./queries";
@@ -15,7 +18,7 @@ import type { ReadCache } from "./readCache";
 import { dailyUsage, resetMarkers } from "./usageSeries";
 
 const PAGE_SIZE = 50;
-/** A customer with more subscriptions than this is cut short rather than paged forever. */
+/** A customer with more subscriptions (or credit grants) than this is cut short rather than paged forever. */
 const MAX_PAGES = 10;
 const DAY = 864e5;
 
@@ -52,20 +55,14 @@ export class StiggSource implements EntitlementSource {
 
   async listSubscriptions(customer: Customer): Promise<Subscription[]> {
     const rows = await this.cached(["subscriptions", customer.stiggCustomerId], async () => {
-      const all: StiggSubscription[] = [];
-      let after: string | null = null;
-      for (let page = 0; page < MAX_PAGES; page++) {
+      return allPages<StiggSubscription>(async (after) => {
         const { subscriptions }: SubscriptionsPage = await this.client.request(listCustomerSubscriptions, {
           customerId: customer.stiggCustomerId,
           first: PAGE_SIZE,
           after,
         });
-        all.push(...(subscriptions.edges ?? []).map((e) => e.node));
-        // hasNextPage may be null: only a reported next page is followed.
-        if (subscriptions.pageInfo.hasNextPage !== true || !subscriptions.pageInfo.endCursor) break;
-        after = subscriptions.pageInfo.endCursor;
-      }
-      return all;
+        return subscriptions;
+      });
     });
     const now = this.now();
     return rows
@@ -86,13 +83,42 @@ export class StiggSource implements EntitlementSource {
   /** Credit balances belong to the customer; a single subscription's view has none. */
   async getCreditEntitlements(customer: Customer, options: { subscriptionId?: string; fresh?: boolean }): Promise<Entitlement[]> {
     if (options.subscriptionId) return [];
-    const data = await this.cached(
-      ["credits", customer.stiggCustomerId],
-      () => this.client.request(getCreditBalances, { input: { customerId: customer.stiggCustomerId } }),
-      options.fresh,
-    );
+    const [data, direct] = await Promise.all([
+      this.cached(
+        ["credits", customer.stiggCustomerId],
+        () => this.client.request(getCreditBalances, { input: { customerId: customer.stiggCustomerId } }),
+        options.fresh,
+      ),
+      this.currenciesGrantedDirectly(customer, options.fresh),
+    ]);
     // Stigg's schema lets both the summary and its balances be null: no balances to show.
-    return (data.creditBalanceSummary?.balances ?? []).map(toCreditEntitlement);
+    return (data.creditBalanceSummary?.balances ?? []).map((b) => toCreditEntitlement(b, direct));
+  }
+
+  /**
+   * The currencies with an active grant made to the customer directly (no plan, add-on or
+   * price behind it), which the balance row names besides its plans. The balances are what
+   * matters: if the grants cannot be read the rows still show, saying nothing of it (null).
+   */
+  private async currenciesGrantedDirectly(customer: Customer, fresh?: boolean): Promise<Set<string> | null> {
+    try {
+      const grants = await this.cached(
+        ["creditGrants", customer.stiggCustomerId],
+        () =>
+          allPages<StiggCreditGrant>(async (after) => {
+            const { creditGrants }: CreditGrantsPage = await this.client.request(listCreditGrants, {
+              input: { customerId: customer.stiggCustomerId, paging: { first: PAGE_SIZE, after } },
+            });
+            return creditGrants;
+          }),
+        fresh,
+      );
+      return new Set(grants.filter((g) => g.status === "ACTIVE" && !g.sourceType).map((g) => g.currencyId));
+    } catch (err) {
+      if (!(err instanceof SourceUnavailableError)) throw err;
+      this.log.warn({ workspaceId: this.workspace.id, err }, "Stigg credit grants could not be read; credit rows do not say where they came from");
+      return null;
+    }
   }
 
   private async featureEntitlements(customer: Customer, fresh?: boolean): Promise<Entitlement[]> {
@@ -143,4 +169,22 @@ export class StiggSource implements EntitlementSource {
       resetMarkers: resetMarkers(usageHistoryV2, range),
     };
   }
+}
+
+/** Every node of a paged read, up to MAX_PAGES; only a reported next page is followed (hasNextPage may be null). */
+async function allPages<N>(
+  read: (after: string | null) => Promise<{
+    edges?: { node: N }[] | null;
+    pageInfo: { hasNextPage?: boolean | null; endCursor?: string | null };
+  }>,
+): Promise<N[]> {
+  const all: N[] = [];
+  let after: string | null = null;
+  for (let page = 0; page < MAX_PAGES; page++) {
+    const { edges, pageInfo } = await read(after);
+    all.push(...(edges ?? []).map((e) => e.node));
+    if (pageInfo.hasNextPage !== true || !pageInfo.endCursor) break;
+    after = pageInfo.endCursor;
+  }
+  return all;
 }
