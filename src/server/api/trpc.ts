@@ -5,7 +5,7 @@ import type { ApiErrorData } from "@/contract";
 import type { Workspace } from "@/generated/prisma/client";
 import { type SignedCaller, verifySignedCaller } from "../auth/stripeSignature";
 import { getConfig } from "../config";
-import { type Db, getDb } from "../db/client";
+import { type Db, getDb, StoreUnavailableError } from "../db/client";
 import { sourceFor } from "../sources/sourceFor";
 import type { EntitlementSource } from "../sources/types";
 
@@ -24,6 +24,8 @@ export class NotFoundInSource extends Error {
 
 const INTERNAL_MESSAGE =
   "The data source could not be read. Try again; if it keeps failing, quote the correlation id to support.";
+const STORE_MESSAGE =
+  "The app's database is unavailable right now. Try again in a moment; if it keeps failing, quote the correlation id to support.";
 
 const t = initTRPC.context<Context>().create({
   errorFormatter({ shape, error, ctx }) {
@@ -40,7 +42,12 @@ const t = initTRPC.context<Context>().create({
     }
     if (error.cause instanceof NotFoundInSource) data.stiggUrl = error.cause.stiggUrl;
     // Internals (stack, driver messages) stay in the logs.
-    const message = error.code === "INTERNAL_SERVER_ERROR" ? INTERNAL_MESSAGE : shape.message;
+    const message =
+      error.code !== "INTERNAL_SERVER_ERROR"
+        ? shape.message
+        : error.cause instanceof StoreUnavailableError
+          ? STORE_MESSAGE
+          : INTERNAL_MESSAGE;
     return { message, code: shape.code, data };
   },
 });

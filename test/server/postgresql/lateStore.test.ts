@@ -34,6 +34,7 @@ describe("PostgreSQL that comes up after the host", () => {
     const api = await signedGetCustomer(server.url, "acct_DemoLinked", "cus_DemoFull");
     expect(api.status).toBe(500);
     expect(api.body.error.data).toMatchObject({ code: "INTERNAL_SERVER_ERROR", correlationId: api.correlationId });
+    expect(api.body.error.message).toMatch(/^The app's database is unavailable right now\./);
     expect(api.correlationId).toMatch(/\S{8,}/);
   });
 
