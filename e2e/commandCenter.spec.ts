@@ -96,3 +96,15 @@ test("a metered row's usage graph is a real chart of the billing period", async 
   expect(harness.apiRequests.some((r) => r.url().includes("getUsageSeries"))).toBe(true);
   await harness.screenshot("usage-graph");
 });
+
+test("an events meter under its limit projects the period's end, labelled an estimate, and its graph continues as a forecast", async ({ harness }) => {
+  await harness.open(LINKED_ACCOUNT, FULL);
+  // 85,000 of 100,000 API calls about two weeks into a monthly period: past the limit by the end.
+  const apiCalls = row(harness, "API calls");
+  await expect(apiCalls).toContainText(/Projected [\d,]+ \/ 100,000 by .+ · limit around .+ \(estimate/);
+  await apiCalls.getByRole("button", { name: /usage graph/i }).click();
+  const chart = apiCalls.locator("figure[data-chart]");
+  await expect(chart.locator('g[data-series="Usage (forecast)"] polyline')).toHaveAttribute("stroke-dasharray", /\d/);
+  await expect(chart.locator('g[data-series="Limit"] polyline')).toHaveCount(1);
+  await harness.screenshot("projection");
+});
