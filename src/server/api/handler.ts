@@ -1,9 +1,11 @@
+import type { Logger } from "pino";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { TRPC_ERROR_CODES_BY_KEY } from "@trpc/server/rpc";
 import { type ApiErrorData, CORRELATION_HEADER, MAX_BATCH_CALLS } from "@/contract";
 import { correlationIdFrom } from "../log/correlation";
 import { logger } from "../log/logger";
 import { appRouter } from "./root";
+import type { CallOutcome } from "./trpc";
 
 export const API_ENDPOINT = "/api/trpc";
 
@@ -17,6 +19,14 @@ const CORS = {
   "Access-Control-Expose-Headers": CORRELATION_HEADER,
   "Access-Control-Max-Age": "600",
 };
+
+// The API is outside src/proxy.ts (it needs none of the pages' guards): the two headers
+// the proxy would have added to a JSON answer are set here.
+const API_HEADERS = Object.entries({
+  ...CORS,
+  "X-Content-Type-Options": "nosniff",
+  "Referrer-Policy": "same-origin",
+});
 
 /** How many calls a batched request names (`/api/trpc/a,b,c?batch=1`), as tRPC splits them. */
 function batchCalls(req: Request): number {
@@ -39,10 +49,24 @@ function batchTooLarge(calls: number, correlationId: string): Response {
   return Response.json({ error: { message, code: TRPC_ERROR_CODES_BY_KEY.BAD_REQUEST, data } }, { status: 400 });
 }
 
+/**
+ * One line per HTTP request, with its correlation id: each call's path and time (from the
+ * signature check to its result), and the code of each call that returned no data.
+ */
+function logRequest(log: Logger, status: number, outcomes: CallOutcome[]): void {
+  if (outcomes.length === 0) return;
+  const procedures = outcomes.map((o) => o.path);
+  const ms = Math.max(...outcomes.map((o) => o.ms));
+  const failed = outcomes.filter((o) => o.code !== undefined);
+  if (failed.length === 0) log.info({ status, procedures, ms }, "api request");
+  else log.warn({ status, procedures, ms, failed: failed.map(({ path, code }) => ({ path, code })) }, "api request");
+}
+
 /** The tRPC API over the Fetch API: CORS, a correlation id on every response, batching. */
 export async function handleApiRequest(req: Request): Promise<Response> {
   const correlationId = correlationIdFrom(req.headers);
   const log = logger().child({ correlationId });
+  const outcomes: CallOutcome[] = [];
   const calls = req.method === "OPTIONS" ? 0 : batchCalls(req);
   if (calls > MAX_BATCH_CALLS) log.warn({ event: "api.batch_too_large", calls }, "batch over the limit refused");
   const res =
@@ -57,10 +81,11 @@ export async function handleApiRequest(req: Request): Promise<Response> {
             allowBatching: true,
             // The same limit inside tRPC, should its path parsing ever differ from ours.
             maxBatchSize: MAX_BATCH_CALLS,
-            createContext: () => ({ headers: req.headers, correlationId, log }),
+            createContext: () => ({ headers: req.headers, correlationId, log, outcomes }),
           });
-  const headers = new Headers(res.headers);
-  for (const [k, v] of Object.entries(CORS)) headers.set(k, v);
-  headers.set(CORRELATION_HEADER, correlationId);
-  return new Response(res.body, { status: res.status, statusText: res.statusText, headers });
+  logRequest(log, res.status, outcomes);
+  // Every response built above has mutable headers: set ours on it rather than copy it.
+  for (const [k, v] of API_HEADERS) res.headers.set(k, v);
+  res.headers.set(CORRELATION_HEADER, correlationId);
+  return res;
 }

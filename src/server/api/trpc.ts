@@ -9,10 +9,19 @@ import { type Db, getDb, StoreUnavailableError } from "../db/client";
 import { sourceFor } from "../sources/sourceFor";
 import type { EntitlementSource } from "../sources/types";
 
+/** How one call of a request ended; the handler logs them all in one line per HTTP request. */
+export interface CallOutcome {
+  path: string;
+  ms: number;
+  /** The tRPC error code, when the call did not return data. */
+  code?: string;
+}
+
 export interface Context {
   headers: Headers;
   correlationId: string;
   log: Logger;
+  outcomes: CallOutcome[];
 }
 
 /** Carries what the client needs to act on a NOT_FOUND ("View in Stigg"). */
@@ -54,18 +63,6 @@ const t = initTRPC.context<Context>().create({
 
 export const createTRPCRouter = t.router;
 
-/** Logs every call with its correlation id and outcome. */
-const logged = t.middleware(async ({ ctx, path, next }) => {
-  const started = performance.now();
-  const result = await next();
-  const ms = Math.round((performance.now() - started) * 10) / 10;
-  if (result.ok) ctx.log.info({ path, ms }, "procedure ok");
-  else if (result.error.code === "INTERNAL_SERVER_ERROR")
-    ctx.log.error({ path, ms, err: result.error.cause ?? result.error }, "procedure failed");
-  else ctx.log.warn({ path, ms, code: result.error.code }, "procedure rejected");
-  return result;
-});
-
 interface Tenant {
   caller: SignedCaller;
   workspace: Workspace | null;
@@ -106,20 +103,39 @@ const tenants = new WeakMap<Context, Promise<Tenant | null>>();
 
 /**
  * Runs only after Stripe's signature check; the verified account is the tenant, and the
- * tenant's linked workspace (if any) decides the data source.
+ * tenant's linked workspace (if any) decides the data source. Each call's outcome goes to
+ * the request's one log line; an internal failure is logged at once, with its cause. One
+ * middleware rather than two: each layer copies the context again, on every call.
  */
-export const signedProcedure = t.procedure.use(logged).use(async ({ ctx, next }) => {
+export const signedProcedure = t.procedure.use(async ({ ctx, path, next }) => {
+  const started = performance.now();
   let tenant = tenants.get(ctx);
   if (!tenant) {
     tenant = resolveTenant(ctx);
     tenants.set(ctx, tenant);
   }
-  const resolved = await tenant;
+  const resolved = await tenant.catch((err: unknown) => {
+    ctx.outcomes.push({ path, ms: elapsed(started), code: "INTERNAL_SERVER_ERROR" });
+    ctx.log.error({ path, err }, "procedure failed");
+    throw err;
+  });
   if (!resolved) {
+    ctx.outcomes.push({ path, ms: elapsed(started), code: "UNAUTHORIZED" });
     throw new TRPCError({
       code: "UNAUTHORIZED",
       message: "The request is not signed by Stripe for this app. Reload the Stripe Dashboard and try again.",
     });
   }
-  return next({ ctx: resolved });
+  const result = await next({ ctx: resolved });
+  const ms = elapsed(started);
+  if (result.ok) ctx.outcomes.push({ path, ms });
+  else {
+    ctx.outcomes.push({ path, ms, code: result.error.code });
+    if (result.error.code === "INTERNAL_SERVER_ERROR") {
+      resolved.log.error({ path, ms, err: result.error.cause ?? result.error }, "procedure failed");
+    }
+  }
+  return result;
 });
+
+const elapsed = (started: number) => Math.round((performance.now() - started) * 10) / 10;
