@@ -5,15 +5,16 @@ import { currentWindow, type Meter } from "./usageSeries";
 
 /*
  * A customer's entitlements in a fixed number of statements, whatever the number of
- * features, subscriptions or credit grants: features take two (the grants of the
- * entitling subscriptions; then the usage of every metered feature in one statement),
- * credits one. Raw SQL, because each is one join or aggregate the ORM would split up.
+ * features, subscriptions or credit grants: features take one beyond the customer's record
+ * (customerRecord.ts, which holds the grants of the entitling subscriptions): the usage of
+ * every metered feature; credits one. Raw SQL, because each is one join or aggregate the
+ * ORM would split up.
  */
 
 /** Only these subscriptions grant entitlements (Stigg: active and in-trial). */
 export const ENTITLING = ["ACTIVE", "IN_TRIAL"] as const;
 
-interface GrantRow {
+export interface GrantRow {
   subscriptionId: string;
   planName: string;
   subscriptionStart: Date;
@@ -41,25 +42,6 @@ const meterOf = (g: GrantRow): Meter => ({
   resetPeriod: g.resetPeriod,
   subscriptionStart: new Date(g.subscriptionStart),
 });
-
-/** Grants of the customer's entitling subscriptions (or of one of them), oldest subscription first. */
-function entitlingGrants(db: Db, workspaceId: string, customerId: string, only: string | undefined) {
-  return db.$queryRaw<GrantRow[]>`
-    SELECT s.id AS "subscriptionId", p.name AS "planName", s.start_date AS "subscriptionStart",
-           f.id AS "featureId", f.name AS "featureName", f.kind::text AS kind, f.meter_kind::text AS "meterKind",
-           f.unit_singular AS "unitSingular", f.unit_plural AS "unitPlural",
-           g.enabled, g.number_value AS "numberValue", g.string_value AS "stringValue", g.usage_limit AS "usageLimit",
-           g.has_unlimited AS "hasUnlimited", g.has_soft_limit AS "hasSoftLimit", g.reset_period::text AS "resetPeriod"
-    FROM subscription s
-    JOIN customer c ON c.id = s.customer_id
-    JOIN plan p ON p.id = s.plan_id
-    JOIN entitlement_grant g ON g.subscription_id = s.id
-    JOIN feature f ON f.id = g.feature_id
-    WHERE s.customer_id = ${customerId} AND c.workspace_id = ${workspaceId}
-      AND s.status::text IN (${ENTITLING[0]}, ${ENTITLING[1]})
-      AND (${only ?? null}::text IS NULL OR s.id = ${only ?? null}::text)
-    ORDER BY s.start_date, s.id, g.id`;
-}
 
 /**
  * Current usage of every meter in one statement: the period's event total, or the latest
@@ -123,16 +105,17 @@ function featureEntitlement(grants: GrantRow[], usage: Map<string, number>, now:
   }
 }
 
-/** Feature entitlements: two statements. */
+/** Feature entitlements from the grants of the customer's record: one statement, for the usage. */
 export async function buildFeatureEntitlements(
   db: Db,
-  workspaceId: string,
   customerId: string,
+  grants: GrantRow[],
   onlySubscription: string | undefined,
   now: Date,
 ): Promise<Entitlement[]> {
   const byFeature = new Map<string, GrantRow[]>();
-  for (const g of await entitlingGrants(db, workspaceId, customerId, onlySubscription)) {
+  for (const g of grants) {
+    if (onlySubscription !== undefined && g.subscriptionId !== onlySubscription) continue;
     const list = byFeature.get(g.featureId) ?? [];
     list.push(g);
     byFeature.set(g.featureId, list);

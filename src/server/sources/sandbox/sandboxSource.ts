@@ -4,80 +4,58 @@ import type { Workspace } from "@/generated/prisma/client";
 import type { EntitlementSource, TimeWindow } from "../types";
 import { buildCreditEntitlements, buildFeatureEntitlements, ENTITLING } from "./entitlements";
 import { type Meter, usageSeriesFor } from "./usageSeries";
-
-const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
+import { type CustomerRecord, readCustomerRecord } from "./customerRecord";
 
 /**
  * The embedded default: a Stigg-shaped catalogue in the project's own database. Built
- * per request, so the customer it looks up is kept for the request's other calls (a
- * first paint asks three times) and never longer.
+ * per request, so the customer's record it reads (the customer, its subscriptions and
+ * their grants, in one statement) is kept for the request's other calls (a first paint
+ * asks three times) and never longer.
  */
 export class SandboxSource implements EntitlementSource {
-  private readonly customers = new Map<string, Promise<Customer | null>>();
+  private readonly records = new Map<string, Promise<CustomerRecord | null>>();
 
   constructor(
     private readonly db: Db,
     private readonly workspace: Workspace,
   ) {}
 
-  findCustomer(stripeCustomerId: string): Promise<Customer | null> {
-    let found = this.customers.get(stripeCustomerId);
+  private record(stripeCustomerId: string): Promise<CustomerRecord | null> {
+    let found = this.records.get(stripeCustomerId);
     if (!found) {
-      found = this.readCustomer(stripeCustomerId);
-      this.customers.set(stripeCustomerId, found);
+      found = readCustomerRecord(this.db, this.workspace.id, stripeCustomerId);
+      this.records.set(stripeCustomerId, found);
     }
     return found;
   }
 
-  private async readCustomer(stripeCustomerId: string): Promise<Customer | null> {
-    const [row] = await this.db.$queryRaw<{ id: string; name: string | null; email: string | null }[]>`
-      SELECT id, name, email FROM customer WHERE workspace_id = ${this.workspace.id} AND billing_id = ${stripeCustomerId}`;
-    if (!row) return null;
+  /** The record of a customer this source found (a call of another request reads it again). */
+  private async recordOf(customer: Customer): Promise<CustomerRecord> {
+    const record = await this.record(customer.stripeCustomerId);
+    if (!record || record.id !== customer.stiggCustomerId) throw new Error(`customer ${customer.stiggCustomerId} is gone`);
+    return record;
+  }
+
+  async findCustomer(stripeCustomerId: string): Promise<Customer | null> {
+    const record = await this.record(stripeCustomerId);
+    if (!record) return null;
     return {
       stripeCustomerId,
-      stiggCustomerId: row.id,
-      name: row.name,
-      email: row.email,
-      stiggUrl: `${this.workspace.stiggAppBaseUrl}/customers/${encodeURIComponent(row.id)}`,
+      stiggCustomerId: record.id,
+      name: record.name,
+      email: record.email,
+      stiggUrl: `${this.workspace.stiggAppBaseUrl}/customers/${encodeURIComponent(record.id)}`,
     };
   }
 
   async listSubscriptions(customer: Customer): Promise<Subscription[]> {
-    const rows = await this.db.$queryRaw<
-      {
-        id: string;
-        planId: string;
-        planName: string;
-        status: Subscription["status"];
-        trialEndsAt: Date | null;
-        startDate: Date;
-        createdAt: Date;
-        updatedAt: Date;
-      }[]
-    >`
-      SELECT s.id, s.plan_id AS "planId", p.name AS "planName", s.status::text AS status,
-             s.trial_ends_at AS "trialEndsAt", s.start_date AS "startDate", s.created_at AS "createdAt", s.updated_at AS "updatedAt"
-      FROM subscription s
-      JOIN customer c ON c.id = s.customer_id
-      JOIN plan p ON p.id = s.plan_id
-      WHERE s.customer_id = ${customer.stiggCustomerId} AND c.workspace_id = ${this.workspace.id}
-      ORDER BY s.start_date DESC, s.id ASC`;
-    return rows.map((s) => ({
-      id: s.id,
-      planId: s.planId,
-      planName: s.planName,
-      status: s.status,
-      rawStatus: s.status,
-      trialEndsAt: iso(s.trialEndsAt),
-      startDate: iso(s.startDate)!,
-      createdAt: iso(s.createdAt)!,
-      updatedAt: iso(s.updatedAt)!,
-    }));
+    return (await this.recordOf(customer)).subscriptions;
   }
 
   // Reads go straight to the database, so `fresh` has nothing to bypass here.
-  getFeatureEntitlements(customer: Customer, options: { subscriptionId?: string }): Promise<Entitlement[]> {
-    return buildFeatureEntitlements(this.db, this.workspace.id, customer.stiggCustomerId, options.subscriptionId, new Date());
+  async getFeatureEntitlements(customer: Customer, options: { subscriptionId?: string }): Promise<Entitlement[]> {
+    const { grants } = await this.recordOf(customer);
+    return buildFeatureEntitlements(this.db, customer.stiggCustomerId, grants, options.subscriptionId, new Date());
   }
 
   getCreditEntitlements(customer: Customer, options: { subscriptionId?: string }): Promise<Entitlement[]> {
