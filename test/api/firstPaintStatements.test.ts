@@ -123,8 +123,8 @@ describe(`SQL statements per request (${backend})`, () => {
   it("a first paint takes a fixed number of statements, whatever the customer holds", async () => {
     const before = await statementsOf(FIRST_PAINT);
     // Link; the customer's record (once for the batch's three calls: the customer, its
-    // subscriptions and their grants); the grants' usage; credits.
-    expect(before.statements.length, before.statements.join("\n---\n")).toBeLessThanOrEqual(4);
+    // subscriptions, their grants, the credits); the grants' usage.
+    expect(before.statements.length, before.statements.join("\n---\n")).toBeLessThanOrEqual(3);
 
     const grown = await growCustomer();
     const after = await statementsOf(FIRST_PAINT);
@@ -137,9 +137,9 @@ describe(`SQL statements per request (${backend})`, () => {
     expect(after.statements.length, after.statements.join("\n---\n")).toBe(before.statements.length);
   });
 
-  it("getEntitlements reads features and credits in at most 2 statements beyond the customer lookup", async () => {
+  it("getEntitlements reads features and credits in at most 1 statement beyond the customer lookup", async () => {
     const lookup = await statementsOf([{ procedure: "getCustomer", input }]);
     const entitlements = await statementsOf([{ procedure: "getEntitlements", input }]);
-    expect(entitlements.statements.length - lookup.statements.length, entitlements.statements.join("\n---\n")).toBeLessThanOrEqual(2);
+    expect(entitlements.statements.length - lookup.statements.length, entitlements.statements.join("\n---\n")).toBeLessThanOrEqual(1);
   });
 });

@@ -1,11 +1,12 @@
 import type { Subscription } from "@/contract";
 import type { Db } from "../../db/client";
-import { ENTITLING, type GrantRow } from "./entitlements";
+import { type CreditRow, ENTITLING, type GrantRow } from "./entitlements";
 
 /**
- * A customer with its subscriptions and what its entitling subscriptions grant, in one
- * statement: the customer lookup, the subscription list and the feature grants of a first
- * paint were three. A statement costs far more than the few extra joined rows.
+ * A customer with its subscriptions, what its entitling subscriptions grant, and its
+ * credits, in one statement: the customer lookup, the subscription list, the feature grants
+ * and the credits of a first paint were four. A statement costs the host far more than a
+ * few extra joined rows.
  */
 export interface CustomerRecord {
   id: string;
@@ -15,6 +16,8 @@ export interface CustomerRecord {
   subscriptions: Subscription[];
   /** Of the entitling subscriptions only, oldest subscription first. */
   grants: GrantRow[];
+  /** Unexpired credits per type and granting subscription: the customer's own, and the entitling subscriptions'. */
+  credits: CreditRow[];
 }
 
 /** A customer without subscriptions, or a subscription without grants, leaves columns null. */
@@ -30,11 +33,13 @@ type Row = { [K in keyof GrantRow]: GrantRow[K] | null } & {
   /** The subscription's place in the drawer's list (PostgreSQL's collation orders the ids). */
   listOrder: number;
   grantId: string | null;
+  /** On one row only (JSON, computed once per customer); null when there are none. */
+  credits: CreditRow[] | string | null;
 };
 
 const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
 
-export async function readCustomerRecord(db: Db, workspaceId: string, billingId: string): Promise<CustomerRecord | null> {
+export async function readCustomerRecord(db: Db, workspaceId: string, billingId: string, now: Date): Promise<CustomerRecord | null> {
   const rows = await db.$queryRaw<Row[]>`
     SELECT c.id AS "customerId", c.name AS "customerName", c.email AS "customerEmail",
            s.id AS "subscriptionId", s.plan_id AS "planId", p.name AS "planName", s.status::text AS status,
@@ -44,8 +49,24 @@ export async function readCustomerRecord(db: Db, workspaceId: string, billingId:
            g.id AS "grantId", f.id AS "featureId", f.name AS "featureName", f.kind::text AS kind,
            f.meter_kind::text AS "meterKind", f.unit_singular AS "unitSingular", f.unit_plural AS "unitPlural",
            g.enabled, g.number_value AS "numberValue", g.string_value AS "stringValue", g.usage_limit AS "usageLimit",
-           g.has_unlimited AS "hasUnlimited", g.has_soft_limit AS "hasSoftLimit", g.reset_period::text AS "resetPeriod"
+           g.has_unlimited AS "hasUnlimited", g.has_soft_limit AS "hasSoftLimit", g.reset_period::text AS "resetPeriod",
+           CASE WHEN row_number() OVER (ORDER BY s.start_date, s.id, g.id) = 1 THEN cr.credits END AS credits
     FROM customer c
+    CROSS JOIN LATERAL (
+      SELECT json_agg(k ORDER BY k."creditTypeId", k.start NULLS FIRST, k."subscriptionId") AS credits
+      FROM (
+        SELECT t.id AS "creditTypeId", t.name, t.unit, cs.id AS "subscriptionId", cp.name AS "planName",
+               cs.start_date AS start, sum(cg.amount) AS granted, sum(cg.consumed) AS consumed
+        FROM credit_grant cg
+        JOIN credit_type t ON t.id = cg.credit_type_id
+        LEFT JOIN subscription cs ON cs.id = cg.subscription_id
+          AND cs.customer_id = cg.customer_id AND cs.status::text IN (${ENTITLING[0]}, ${ENTITLING[1]})
+        LEFT JOIN plan cp ON cp.id = cs.plan_id
+        WHERE cg.customer_id = c.id AND (cg.expires_at IS NULL OR cg.expires_at > ${now})
+          AND (cg.subscription_id IS NULL OR cs.id IS NOT NULL)
+        GROUP BY t.id, t.name, t.unit, cs.id, cp.name, cs.start_date
+      ) k
+    ) cr
     LEFT JOIN subscription s ON s.customer_id = c.id
     LEFT JOIN plan p ON p.id = s.plan_id
     LEFT JOIN entitlement_grant g ON g.subscription_id = s.id AND s.status::text IN (${ENTITLING[0]}, ${ENTITLING[1]})
@@ -82,5 +103,12 @@ export async function readCustomerRecord(db: Db, workspaceId: string, billingId:
     email: first.customerEmail,
     subscriptions: [...subscriptions.values()].sort((a, b) => a.order - b.order).map((s) => s.subscription),
     grants,
+    credits: creditsOf(rows.find((r) => r.credits !== null)?.credits ?? null),
   };
+}
+
+/** The credits' JSON, whichever way the driver hands it over; sums may come as strings. */
+function creditsOf(json: CreditRow[] | string | null): CreditRow[] {
+  const rows: CreditRow[] = typeof json === "string" ? JSON.parse(json) : (json ?? []);
+  return rows.map((r) => ({ ...r, granted: Number(r.granted), consumed: Number(r.consumed) }));
 }

@@ -6,8 +6,8 @@ import { currentWindow, type Meter } from "./usageSeries";
 /*
  * A customer's entitlements in a fixed number of statements, whatever the number of
  * features, subscriptions or credit grants: features take one beyond the customer's record
- * (customerRecord.ts, which holds the grants of the entitling subscriptions): the usage of
- * every metered feature; credits one. Raw SQL, because each is one join or aggregate the
+ * (customerRecord.ts, which holds the grants of the entitling subscriptions and the
+ * credits): the usage of every metered feature; credits none. Raw SQL, because each is one join or aggregate the
  * ORM would split up.
  */
 
@@ -125,10 +125,11 @@ export async function buildFeatureEntitlements(
   return [...byFeature.values()].map((grants) => featureEntitlement(grants, usage, now));
 }
 
-interface CreditRow {
+export interface CreditRow {
   creditTypeId: string;
   name: string;
   unit: string;
+  /** Null for a grant made to the customer directly. */
   subscriptionId: string | null;
   planName: string | null;
   granted: number;
@@ -137,31 +138,11 @@ interface CreditRow {
 
 /**
  * Customer-level credits and those of the entitling subscriptions, or one entitling
- * subscription's: one statement, summed per credit type and granting subscription.
+ * subscription's, from the customer's record (summed per credit type and granting
+ * subscription there): no statement of its own.
  */
-export async function buildCreditEntitlements(
-  db: Db,
-  workspaceId: string,
-  customerId: string,
-  onlySubscription: string | undefined,
-  now: Date,
-): Promise<Entitlement[]> {
-  const only = onlySubscription ?? null;
-  const rows = await db.$queryRaw<CreditRow[]>`
-    SELECT t.id AS "creditTypeId", t.name, t.unit, s.id AS "subscriptionId", p.name AS "planName",
-           sum(g.amount) AS granted, sum(g.consumed) AS consumed
-    FROM credit_grant g
-    JOIN customer c ON c.id = g.customer_id
-    JOIN credit_type t ON t.id = g.credit_type_id
-    LEFT JOIN subscription s ON s.id = g.subscription_id
-      AND s.customer_id = g.customer_id AND s.status::text IN (${ENTITLING[0]}, ${ENTITLING[1]})
-    LEFT JOIN plan p ON p.id = s.plan_id
-    WHERE g.customer_id = ${customerId} AND c.workspace_id = ${workspaceId}
-      AND (g.expires_at IS NULL OR g.expires_at > ${now})
-      AND CASE WHEN ${only}::text IS NULL THEN g.subscription_id IS NULL OR s.id IS NOT NULL
-               ELSE g.subscription_id = ${only}::text AND s.id IS NOT NULL END
-    GROUP BY t.id, t.name, t.unit, s.id, p.name, s.start_date
-    ORDER BY t.id, s.start_date NULLS FIRST, s.id`;
+export function buildCreditEntitlements(credits: CreditRow[], onlySubscription: string | undefined): Entitlement[] {
+  const rows = onlySubscription === undefined ? credits : credits.filter((r) => r.subscriptionId === onlySubscription);
   const byType = new Map<string, CreditRow[]>();
   for (const r of rows) byType.set(r.creditTypeId, [...(byType.get(r.creditTypeId) ?? []), r]);
   return [...byType.values()].map((typeRows) => {

@@ -8,8 +8,8 @@ import { type CustomerRecord, readCustomerRecord } from "./customerRecord";
 
 /**
  * The embedded default: a Stigg-shaped catalogue in the project's own database. Built
- * per request, so the customer's record it reads (the customer, its subscriptions and
- * their grants, in one statement) is kept for the request's other calls (a first paint
+ * per request, so the customer's record it reads (the customer, its subscriptions, their
+ * grants and the credits, in one statement) is kept for the request's other calls (a first paint
  * asks three times) and never longer.
  */
 export class SandboxSource implements EntitlementSource {
@@ -23,7 +23,7 @@ export class SandboxSource implements EntitlementSource {
   private record(stripeCustomerId: string): Promise<CustomerRecord | null> {
     let found = this.records.get(stripeCustomerId);
     if (!found) {
-      found = readCustomerRecord(this.db, this.workspace.id, stripeCustomerId);
+      found = readCustomerRecord(this.db, this.workspace.id, stripeCustomerId, new Date());
       this.records.set(stripeCustomerId, found);
     }
     return found;
@@ -58,8 +58,8 @@ export class SandboxSource implements EntitlementSource {
     return buildFeatureEntitlements(this.db, customer.stiggCustomerId, grants, options.subscriptionId, new Date());
   }
 
-  getCreditEntitlements(customer: Customer, options: { subscriptionId?: string }): Promise<Entitlement[]> {
-    return buildCreditEntitlements(this.db, this.workspace.id, customer.stiggCustomerId, options.subscriptionId, new Date());
+  async getCreditEntitlements(customer: Customer, options: { subscriptionId?: string }): Promise<Entitlement[]> {
+    return buildCreditEntitlements((await this.recordOf(customer)).credits, options.subscriptionId);
   }
 
   async getUsageSeries(customer: Customer, featureId: string, window?: TimeWindow): Promise<UsageSeries | null> {
