@@ -83,6 +83,7 @@ export async function mutate<T = unknown>(
       body: JSON.stringify({ 0: input }),
     }),
   );
-  const [body] = (await res.json()) as [Envelope<T>];
-  return { res, body: body! };
+  // A refusal before tRPC (batch limit, body cap) is one envelope, not a batch of them.
+  const json = (await res.json()) as [Envelope<T>] | Envelope<T>;
+  return { res, body: Array.isArray(json) ? json[0] : json };
 }

@@ -6,7 +6,7 @@ import type { Workspace } from "@/generated/prisma/client";
 import { type SignedCaller, verifySignedCaller } from "../auth/stripeSignature";
 import { getConfig } from "../config";
 import { type Db, getDb } from "../db/client";
-import { sourceFor } from "../sources/sourceFor";
+import { deferredSource, sourceFor } from "../sources/sourceFor";
 import type { EntitlementSource } from "../sources/types";
 import { recordSourceRead } from "./lastRead";
 
@@ -93,7 +93,7 @@ async function resolveTenant(ctx: Context): Promise<Tenant | null> {
     caller,
     livemode: linked?.livemode ?? null,
     workspace,
-    source: workspace ? sourceFor(workspace, db, log) : null,
+    source: workspace ? deferredSource(() => sourceFor(workspace, db, log)) : null,
     log,
   };
 }
@@ -150,8 +150,10 @@ export const signedProcedure = t.procedure.use(logged).use(async ({ ctx, path, n
     });
   }
   const result = await next({ ctx: resolved });
-  // A procedure that answered from the linked source is the settings view's "last good read".
-  if (result.ok && resolved.workspace && resolved.livemode !== null && !ACCOUNT_PROCEDURES.has(path)) {
+  // A procedure that the linked source answered is the settings view's "last good read";
+  // "not found" is an answer from the source too.
+  const answered = result.ok || result.error.code === "NOT_FOUND";
+  if (answered && resolved.workspace && resolved.livemode !== null && !ACCOUNT_PROCEDURES.has(path)) {
     recordSourceRead(resolved.caller.accountId, resolved.livemode, resolved.workspace.id);
   }
   return result;
