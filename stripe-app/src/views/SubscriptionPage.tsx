@@ -11,17 +11,28 @@ import { LoadingView } from "./LoadingView";
 
 /**
  * Resolves the Stripe subscription page: loading, failed, unlinked (Gate), not managed by
- * Stigg, or the subscription's details. Its entitlements come with the first answer and
- * are put where the shared entitlement list reads them, so the page paints in one request;
- * refresh and usage graphs then work as in the Subscription drawer, for its customer.
+ * Stigg, or the subscription's details. Its entitlements come with the first answer, so
+ * the page paints in one request; refresh and usage graphs then work as in the
+ * Subscription drawer, for the subscription's customer.
  */
 export function SubscriptionPage({ stripeSubscriptionId }: { stripeSubscriptionId: string }) {
   const environment = useDrawerEnvironment();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const watch = useConnectWatch<SubscriptionEntitlementsResult>((data) => data.status === "unlinked");
+  const options = trpc.getSubscriptionEntitlements.queryOptions({ stripeSubscriptionId });
   const result = useQuery({
-    ...trpc.getSubscriptionEntitlements.queryOptions({ stripeSubscriptionId }),
+    ...options,
+    // The entitlements come with the answer: put them where the shared list reads them
+    // before it mounts, so it asks for nothing more.
+    queryFn: async (context) => {
+      const data = await options.queryFn!(context);
+      if (data.status === "managed") {
+        const input = { stripeCustomerId: data.customer.stripeCustomerId, subscriptionId: data.subscription.id };
+        queryClient.setQueryData(trpc.getEntitlements.queryKey(input), data.entitlements);
+      }
+      return data;
+    },
     refetchInterval: watch.refetchInterval,
   });
 
@@ -36,11 +47,8 @@ export function SubscriptionPage({ stripeSubscriptionId }: { stripeSubscriptionI
       </Box>
     );
   }
-  const stripeCustomerId = data.customer.stripeCustomerId;
-  const listKey = trpc.getEntitlements.queryKey({ stripeCustomerId, subscriptionId: data.subscription.id });
-  if (queryClient.getQueryData(listKey) === undefined) queryClient.setQueryData(listKey, data.entitlements);
   return (
-    <DrawerEnvironmentProvider value={{ ...environment, stripeCustomerId }}>
+    <DrawerEnvironmentProvider value={{ ...environment, stripeCustomerId: data.customer.stripeCustomerId }}>
       <SubscriptionDetails subscription={data.subscription} customer={data.customer} />
     </DrawerEnvironmentProvider>
   );
