@@ -108,6 +108,21 @@ describe(`POST /api/stripe/webhook: uninstall (${backend})`, () => {
     expect(await links()).toEqual(ALL);
   });
 
+  it("a store that fails leaves the event unacknowledged (503), so Stripe delivers it again", async () => {
+    const { getDb } = await import("@/server/db/client");
+    const db = await getDb();
+    await db.$executeRawUnsafe(`ALTER TABLE stripe_account_link RENAME TO stripe_account_link_moved`);
+    let res: Response;
+    try {
+      res = await deliver(eventJson("account.application.deauthorized", { account: ACCOUNT, livemode: true }));
+    } finally {
+      await db.$executeRawUnsafe(`ALTER TABLE stripe_account_link_moved RENAME TO stripe_account_link`);
+    }
+    expect(res.status).toBe(503);
+    expect(JSON.stringify(await res.json())).not.toMatch(/stripe_account_link|prisma/i);
+    expect(await links()).toEqual(ALL);
+  });
+
   it("account.application.deauthorized removes that account's link of the event's mode, with its sealed token", async () => {
     const res = await deliver(eventJson("account.application.deauthorized", { account: ACCOUNT, livemode: true }));
     expect(res.status).toBe(200);

@@ -65,7 +65,14 @@ export async function handleStripeWebhook(req: Request): Promise<Response> {
     return answer(400, { error: "The deauthorization event names no Stripe account.", correlationId }, correlationId);
   }
   const { account, livemode } = parsed.data;
-  const removed = await unlinkAccount(await getDb(), account, livemode);
+  let removed: number;
+  try {
+    removed = await unlinkAccount(await getDb(), account, livemode);
+  } catch (err) {
+    // Not acknowledged: Stripe delivers the event again later, when the store may answer.
+    log.error({ event: "webhook.store_failed", accountId: account, err }, "deauthorization not applied: the store failed");
+    return answer(503, { error: "The event could not be applied now; Stripe will deliver it again.", correlationId }, correlationId);
+  }
   forgetSourceReads(account, livemode);
   log.info({ event: "webhook.deauthorized", accountId: account, livemode, removed }, "app uninstalled: link removed");
   return answer(200, { received: true, removedLinks: removed }, correlationId);
