@@ -1,5 +1,6 @@
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { TRPC_ERROR_CODES_BY_KEY } from "@trpc/server/rpc";
+import type { Logger } from "pino";
 import { type ApiErrorData, CORRELATION_HEADER, MAX_BATCH_CALLS, MODE_HEADER } from "@/contract";
 import { BodyTooLarge, readBytesCapped } from "../http/cappedBody";
 import { correlationIdFrom } from "../log/correlation";
@@ -64,30 +65,33 @@ async function withCappedBody(req: Request): Promise<Request | null> {
   }
 }
 
+/** The answer before CORS and the correlation id: refusals at the door, else tRPC's. */
+async function answer(req: Request, calls: number, correlationId: string, log: Logger): Promise<Response> {
+  if (req.method === "OPTIONS") return new Response(null, { status: 204 });
+  if (calls > MAX_BATCH_CALLS) return batchTooLarge(calls, correlationId);
+  const capped = await withCappedBody(req);
+  if (!capped) {
+    log.warn({ event: "api.body_too_large" }, "request body over the cap refused");
+    return bodyTooLarge(correlationId);
+  }
+  return fetchRequestHandler({
+    endpoint: API_ENDPOINT,
+    req: capped,
+    router: appRouter,
+    allowBatching: true,
+    // The same limit inside tRPC, should its path parsing ever differ from ours.
+    maxBatchSize: MAX_BATCH_CALLS,
+    createContext: () => ({ headers: req.headers, correlationId, log }),
+  });
+}
+
 /** The tRPC API over the Fetch API: CORS, a correlation id on every response, batching. */
 export async function handleApiRequest(req: Request): Promise<Response> {
   const correlationId = correlationIdFrom(req.headers);
   const log = logger().child({ correlationId });
   const calls = req.method === "OPTIONS" ? 0 : batchCalls(req);
   if (calls > MAX_BATCH_CALLS) log.warn({ event: "api.batch_too_large", calls }, "batch over the limit refused");
-  const capped = calls > MAX_BATCH_CALLS ? req : await withCappedBody(req);
-  if (!capped) log.warn({ event: "api.body_too_large" }, "request body over the cap refused");
-  const res =
-    req.method === "OPTIONS"
-      ? new Response(null, { status: 204 })
-      : calls > MAX_BATCH_CALLS
-        ? batchTooLarge(calls, correlationId)
-        : !capped
-          ? bodyTooLarge(correlationId)
-          : await fetchRequestHandler({
-            endpoint: API_ENDPOINT,
-            req: capped,
-            router: appRouter,
-            allowBatching: true,
-            // The same limit inside tRPC, should its path parsing ever differ from ours.
-            maxBatchSize: MAX_BATCH_CALLS,
-            createContext: () => ({ headers: req.headers, correlationId, log }),
-          });
+  const res = await answer(req, calls, correlationId, log);
   const headers = new Headers(res.headers);
   for (const [k, v] of Object.entries(CORS)) headers.set(k, v);
   headers.set(CORRELATION_HEADER, correlationId);
