@@ -1,5 +1,5 @@
 // Builds the preview harness into public/preview/ (see src/harness):
-//   sandbox.js  — the unmodified extension view + the sandbox bootstrap, for the
+//   sandbox.js  — the unmodified extension views (the manifest's) + the sandbox bootstrap, for the
 //                 null-origin iframe. Exactly one React, 18.3.1, the extension's.
 //   renderer.js — the page: pickers, the "Dashboard" drawer and the DOM implementations
 //                 of the SDK components. The host's React (19), nothing shared with the
@@ -11,7 +11,8 @@ import { buildRenderer, buildSandbox, root } from "../src/harness/build/bundles.
 
 const outdir = path.join(root, "public/preview");
 const viewArg = process.argv.find((a) => a.startsWith("--view="));
-const view = path.resolve(root, viewArg ? viewArg.slice("--view=".length) : "stripe-app/src/views/CustomerDetailView.tsx");
+// Without --view, every view the manifest declares, each on its viewport.
+const view = viewArg ? path.resolve(root, viewArg.slice("--view=".length)) : undefined;
 
 await mkdir(outdir, { recursive: true });
 const outputs = {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { ConfigError, DEMO_APP_SECRET, parseConfig } from "@/server/config";
+import { ConfigError, DEMO_APP_SECRET, DEMO_WEBHOOK_SECRET, parseConfig } from "@/server/config";
 
 const KEY = `k1:${Buffer.alloc(32, 7).toString("base64")}`;
+const WEBHOOK = "whsec_RealWebhookSecret";
 
 describe("configuration", () => {
   it("with nothing set is sandbox mode on the embedded database and the demo secret", () => {
@@ -14,7 +15,12 @@ describe("configuration", () => {
   });
 
   it("a real secret means live mode, with the previous secret also active", () => {
-    const c = parseConfig({ STRIPE_APP_SECRET: "absec_new", STRIPE_APP_SECRET_PREVIOUS: "absec_old", ENCRYPTION_KEYS: KEY });
+    const c = parseConfig({
+      STRIPE_APP_SECRET: "absec_new",
+      STRIPE_APP_SECRET_PREVIOUS: "absec_old",
+      STRIPE_WEBHOOK_SECRET: WEBHOOK,
+      ENCRYPTION_KEYS: KEY,
+    });
     expect(c.mode).toBe("live");
     expect(c.appSecrets).toEqual(["absec_new", "absec_old"]);
     expect(c.appSecrets).not.toContain(DEMO_APP_SECRET);
@@ -37,6 +43,29 @@ describe("configuration", () => {
   it("refuses a previous secret without a current one instead of running sandbox mode", () => {
     expect(() => parseConfig({ STRIPE_APP_SECRET_PREVIOUS: "absec_old", ENCRYPTION_KEYS: KEY })).toThrow(
       /STRIPE_APP_SECRET_PREVIOUS: .*set STRIPE_APP_SECRET too/,
+    );
+  });
+
+  it("sandbox mode verifies webhooks with the demo secret unless one is set", () => {
+    expect(parseConfig({}).webhookSecret).toBe(DEMO_WEBHOOK_SECRET);
+    expect(parseConfig({ STRIPE_WEBHOOK_SECRET: WEBHOOK }).webhookSecret).toBe(WEBHOOK);
+  });
+
+  it("live mode needs a webhook secret of its own, and refuses the demo one", () => {
+    expect(() => parseConfig({ STRIPE_APP_SECRET: "absec_real", ENCRYPTION_KEYS: KEY })).toThrow(/STRIPE_WEBHOOK_SECRET: live mode/);
+    expect(() =>
+      parseConfig({ STRIPE_APP_SECRET: "absec_real", ENCRYPTION_KEYS: KEY, STRIPE_WEBHOOK_SECRET: DEMO_WEBHOOK_SECRET }),
+    ).toThrow(/STRIPE_WEBHOOK_SECRET: the demo webhook secret is for sandbox mode only/);
+    const c = parseConfig({ STRIPE_APP_SECRET: "absec_real", ENCRYPTION_KEYS: KEY, STRIPE_WEBHOOK_SECRET: WEBHOOK });
+    expect(c.webhookSecret).toBe(WEBHOOK);
+  });
+
+  it("refuses a webhook secret that is not one, without echoing it", () => {
+    expect(() => parseConfig({ STRIPE_WEBHOOK_SECRET: "sk_live_notawebhooksecret" })).toThrow(
+      expect.objectContaining({ message: expect.stringMatching(/STRIPE_WEBHOOK_SECRET: must be a Stripe webhook signing secret/) }),
+    );
+    expect(() => parseConfig({ STRIPE_WEBHOOK_SECRET: "sk_live_notawebhooksecret" })).toThrow(
+      expect.objectContaining({ message: expect.not.stringContaining("notawebhooksecret") }),
     );
   });
 

@@ -35,6 +35,15 @@ describe("the server refuses to start with an unsafe configuration", () => {
     expect(stderr).not.toContain("absec_real_app_secret");
   });
 
+  it("refuses live mode without a webhook signing secret, naming the variable", async () => {
+    const { code, stderr } = await start({
+      STRIPE_APP_SECRET: "absec_real_app_secret",
+      ENCRYPTION_KEYS: `k1:${Buffer.alloc(32, 1).toString("base64")}`,
+    });
+    expect(code).toBe(1);
+    expect(stderr).toContain("STRIPE_WEBHOOK_SECRET: live mode");
+  });
+
   it("refuses the demo secret as the previous secret, naming the variable", async () => {
     const { code, stderr } = await start({
       STRIPE_APP_SECRET: "absec_real_app_secret",

@@ -28,6 +28,14 @@ export class Harness {
     return this.drawer;
   }
 
+  /** The app on another Dashboard page: a subscription's (`sub_…`) or the app's settings. */
+  async openPage(account: string, page: { subscription: string } | "settings"): Promise<Locator> {
+    const query: Record<string, string> =
+      page === "settings" ? { account, view: "settings" } : { account, view: "subscription", subscription: page.subscription };
+    await this.page.goto(`/preview?${new URLSearchParams(query)}`);
+    return this.drawer;
+  }
+
   /** What the extension rendered (the drawer, and a FocusView over it when one is open). */
   get drawer(): Locator {
     return this.page.getByTestId("app-drawer");

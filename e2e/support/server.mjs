@@ -32,6 +32,7 @@ delete env.STRIPE_APP_SECRET_PREVIOUS;
 delete env.DATABASE_URL;
 if (mode === "live") {
   env.STRIPE_APP_SECRET = "absec_e2e_live_mode_not_a_real_secret";
+  env.STRIPE_WEBHOOK_SECRET = "whsec_e2e_live_mode_not_a_real_secret";
   env.ENCRYPTION_KEYS = `e2e:${Buffer.alloc(32, 7).toString("base64")}`;
 }
 

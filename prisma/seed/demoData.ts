@@ -64,6 +64,11 @@ export interface GrantSeed {
 
 export interface SubscriptionSeed {
   id: string;
+  /**
+   * The Stripe subscription id it is billed through. Deliberately unlike `id`, so a
+   * lookup that confuses the two finds nothing.
+   */
+  billingId?: string;
   planId: (typeof plans)[number]["id"];
   status: Status;
   /** Days from the seeding moment (negative = past). */
@@ -94,6 +99,7 @@ export const customers: CustomerSeed[] = [
     subscriptions: [
       {
         id: "sub_DemoFullPro",
+        billingId: "sub_1DemoAcmeProStripe",
         planId: "plan-pro",
         status: "ACTIVE",
         startDay: -75,
@@ -115,6 +121,7 @@ export const customers: CustomerSeed[] = [
       },
       {
         id: "sub_DemoFullSeats",
+        billingId: "sub_1DemoAcmeSeatsStripe",
         planId: "addon-seats",
         status: "IN_TRIAL",
         startDay: -5,
@@ -142,6 +149,7 @@ export const customers: CustomerSeed[] = [
       },
       {
         id: "sub_DemoFullLegacy",
+        billingId: "sub_1DemoAcmeLegacyStripe",
         planId: "plan-basic",
         status: "CANCELED",
         startDay: -400,
@@ -202,6 +210,7 @@ export const customers: CustomerSeed[] = [
     subscriptions: [
       {
         id: "sub_DemoNoEntitlementsOld",
+        billingId: "sub_1DemoBareStripe",
         planId: "plan-basic",
         status: "CANCELED",
         startDay: -200,

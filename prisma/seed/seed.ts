@@ -98,6 +98,7 @@ function subscriptionRow(s: SubscriptionSeed, customerId: string, now: Date) {
   const start = at(now, s.startDay);
   return {
     id: s.id,
+    billingId: s.billingId ?? null,
     customerId,
     planId: s.planId,
     status: s.status,

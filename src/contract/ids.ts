@@ -28,3 +28,7 @@ export const subscriptionId = z
   .regex(/^[\x21-\x7E]{1,128}$/, "Expected a subscription id: 1 to 128 printable characters, no spaces");
 
 export const isoDateTime = z.iso.datetime({ offset: true });
+
+export const stripeSubscriptionId = z
+  .string()
+  .regex(/^sub_[A-Za-z0-9]{1,64}$/, "Expected a Stripe subscription id like sub_123ABC");

@@ -6,5 +6,8 @@ export * from "./subscription";
 export * from "./entitlement";
 export * from "./usage";
 export * from "./inputs";
+export * from "./mode";
+export * from "./settings";
+export * from "./subscriptionDetail";
 export * from "./errors";
 export * from "./limits";

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { featureId, isoDateTime, stripeCustomerId, subscriptionId } from "./ids";
+import { featureId, isoDateTime, stripeCustomerId, stripeSubscriptionId, subscriptionId } from "./ids";
+import { dashboardMode } from "./mode";
 
 // Strict objects: an unknown field is a client bug worth a BAD_REQUEST, not silence.
 export const customerInput = z.strictObject({ stripeCustomerId });
@@ -37,3 +38,18 @@ export const usageSeriesInput = z
     path: ["to"],
   });
 export type UsageSeriesInput = z.infer<typeof usageSeriesInput>;
+
+/** The Stripe subscription page: entitlements of the subscription billed through this one. */
+export const subscriptionEntitlementsInput = z.strictObject({
+  stripeSubscriptionId,
+  fresh: z.boolean().optional(),
+});
+export type SubscriptionEntitlementsInput = z.infer<typeof subscriptionEntitlementsInput>;
+
+// The settings view is about the account, not a customer: no stripeCustomerId.
+export const linksInput = z.strictObject({});
+export type LinksInput = z.infer<typeof linksInput>;
+
+/** Removes this app's own link record of one mode; nothing in Stigg or Stripe. */
+export const disconnectInput = z.strictObject({ mode: dashboardMode });
+export type DisconnectInput = z.infer<typeof disconnectInput>;

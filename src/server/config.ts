@@ -3,6 +3,9 @@ import { z } from "zod";
 /** Sandbox mode's signing secret. Public by design; refused in live mode. */
 export const DEMO_APP_SECRET = "absec_demo_sandbox_only";
 
+/** Sandbox mode's webhook signing secret. Public by design; refused in live mode. */
+export const DEMO_WEBHOOK_SECRET = "whsec_demo_sandbox_only";
+
 const appSecret = z
   .string()
   .regex(/^absec_[A-Za-z0-9_]+$/, "must be a Stripe app signing secret (absec_…)");
@@ -46,6 +49,10 @@ const schema = z
   .object({
     STRIPE_APP_SECRET: appSecret.optional(),
     STRIPE_APP_SECRET_PREVIOUS: appSecret.optional(),
+    STRIPE_WEBHOOK_SECRET: z
+      .string()
+      .regex(/^whsec_[A-Za-z0-9_]+$/, "must be a Stripe webhook signing secret (whsec_…)")
+      .optional(),
     DATABASE_URL: z
       .string()
       .regex(/^postgres(ql)?:\/\//, "must be a postgresql:// connection string")
@@ -98,6 +105,17 @@ const schema = z
         message: "is only used beside STRIPE_APP_SECRET during a rotation; set STRIPE_APP_SECRET too, or unset it",
       });
     }
+    // Without it the uninstall event could not be verified, and links would outlive uninstalls.
+    if (env.STRIPE_APP_SECRET && !env.STRIPE_WEBHOOK_SECRET) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["STRIPE_WEBHOOK_SECRET"],
+        message: "live mode (STRIPE_APP_SECRET set) needs the webhook signing secret of the endpoint /api/stripe/webhook",
+      });
+    }
+    if (env.STRIPE_APP_SECRET && env.STRIPE_WEBHOOK_SECRET === DEMO_WEBHOOK_SECRET) {
+      ctx.addIssue({ code: "custom", path: ["STRIPE_WEBHOOK_SECRET"], message: "the demo webhook secret is for sandbox mode only" });
+    }
     if (env.STRIPE_APP_SECRET && !env.ENCRYPTION_KEYS) {
       ctx.addIssue({
         code: "custom",
@@ -131,6 +149,8 @@ export interface Config {
   mode: Mode;
   /** Active signing secrets: during rotation Stripe signs with both. */
   appSecrets: string[];
+  /** Verifies Stripe's events at /api/stripe/webhook. */
+  webhookSecret: string;
   databaseUrl: string | undefined;
   pgliteDir: string;
   /** Limits of the PostgreSQL connection pool (see .env.example). */
@@ -164,6 +184,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       mode === "live"
         ? [e.STRIPE_APP_SECRET!, e.STRIPE_APP_SECRET_PREVIOUS].filter((s): s is string => !!s)
         : [DEMO_APP_SECRET],
+    webhookSecret: e.STRIPE_WEBHOOK_SECRET ?? DEMO_WEBHOOK_SECRET,
     databaseUrl: e.DATABASE_URL,
     pgliteDir: e.PGLITE_DIR,
     db: { connectTimeoutMs: e.DB_CONNECT_TIMEOUT_MS, statementTimeoutMs: e.DB_STATEMENT_TIMEOUT_MS, poolMax: e.DB_POOL_MAX },

@@ -58,6 +58,14 @@ describe("stripe-app.json (production)", () => {
     expect(() => readFileSync(path.join(appDir, "src/views/CustomerDetailView.tsx"))).not.toThrow();
   });
 
+  it.each([
+    ["stripe.dashboard.subscription.detail", "SubscriptionDetailView"],
+    ["settings", "AppSettingsView"],
+  ])("shows a view on %s (%s), and that view exists", (viewport, component) => {
+    expect(manifest.ui_extension.views).toContainEqual({ viewport, component });
+    expect(() => readFileSync(path.join(appDir, `src/views/${component}.tsx`))).not.toThrow();
+  });
+
   it("uses OAuth", () => {
     expect(manifest.stripe_api_access_type).toBe("oauth");
   });

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import type { CustomerResult, EntitlementList, SubscriptionList } from "@/contract";
+import type { CustomerResult, EntitlementList, SubscriptionEntitlementsResult, SubscriptionList } from "@/contract";
 import { LINKED_ACCOUNT } from "../../prisma/seed/demoData";
 import { useAppWithFreshDatabase } from "../support/appUnderTest";
 import { backend } from "../support/freshDatabase";
@@ -37,6 +37,7 @@ beforeAll(async () => {
     await db.subscription.create({
       data: {
         id: subId,
+        billingId: `sub_1${subId.slice(4)}Billed`,
         customerId,
         planId: "other-plan",
         status: "ACTIVE",
@@ -70,6 +71,17 @@ describe(`tenancy: the verified account decides the workspace (${backend})`, () 
     expect(subs.subscriptions.map((s) => s.id)).toEqual(["sub_OtherShadow"]);
     const ents = data((await call<EntitlementList>("getEntitlements", { stripeCustomerId: "cus_DemoFull" }, OTHER_ACCOUNT)).body);
     expect(ents.entitlements.map((e) => e.id)).toEqual(["other-feature"]);
+  });
+
+  it("another tenant's Stripe subscription is not managed here, and is there", async () => {
+    const input = { stripeSubscriptionId: "sub_1OtherTenantBilled" };
+    const mine = data((await call<SubscriptionEntitlementsResult>("getSubscriptionEntitlements", input, LINKED_ACCOUNT)).body);
+    expect(mine.status).toBe("notManaged");
+    const theirs = data((await call<SubscriptionEntitlementsResult>("getSubscriptionEntitlements", input, OTHER_ACCOUNT)).body);
+    expect(theirs.status === "managed" && [theirs.subscription.id, theirs.entitlements.entitlements.map((e) => e.id)]).toEqual([
+      "sub_OtherTenant",
+      ["other-feature"],
+    ]);
   });
 
   it("naming another tenant's subscription id yields nothing from it", async () => {

@@ -223,6 +223,7 @@ describe("the stand-ins in live mode", () => {
     const saved = { ...process.env };
     Object.assign(process.env, {
       STRIPE_APP_SECRET: "absec_LiveModeTest",
+      STRIPE_WEBHOOK_SECRET: "whsec_LiveModeTest",
       ENCRYPTION_KEYS: `k1:${Buffer.alloc(32, 1).toString("base64")}`,
       STRIPE_TEST_SECRET_KEY: "sk_test_LiveHostTestKey",
     });

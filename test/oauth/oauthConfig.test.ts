@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ConfigError, parseConfig } from "@/server/config";
 
-const LIVE = { STRIPE_APP_SECRET: "absec_RealSecret", ENCRYPTION_KEYS: `k1:${Buffer.alloc(32, 3).toString("base64")}` };
+const LIVE = { STRIPE_APP_SECRET: "absec_RealSecret", STRIPE_WEBHOOK_SECRET: "whsec_RealSecret", ENCRYPTION_KEYS: `k1:${Buffer.alloc(32, 3).toString("base64")}` };
 
 describe("OAuth configuration", () => {
   it("points sandbox mode at the local stand-in on PUBLIC_URL, with its demo credentials", () => {

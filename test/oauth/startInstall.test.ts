@@ -15,6 +15,7 @@ import { storeKinds, type TestStore } from "./testStore";
 const GOOD_KEY = "server-3f9c2a1e-good-key";
 const LIVE_ENV = {
   STRIPE_APP_SECRET: "absec_RealAppSecret",
+  STRIPE_WEBHOOK_SECRET: "whsec_RealWebhookSecret",
   ENCRYPTION_KEYS: `k1:${Buffer.alloc(32, 7).toString("base64")}`,
 };
 

@@ -50,6 +50,8 @@ export interface StiggSubscriptionRow {
   cancellationDate: string | null;
   endDate: string | null;
   plan: { refId: string; displayName: string };
+  /** The Stripe subscription it is billed through; absent: none. */
+  billingId?: string | null;
 }
 
 /** EntitlementWithSummary, as much of it as the fixture models. */
@@ -193,9 +195,19 @@ function rootValue(f: StiggFixture) {
       return page(billingId === undefined ? f.customers : f.customers.filter((c) => c.billingId === billingId), paging);
     },
     subscriptions: ({ filter, paging }: Args) => {
+      // Each subscription resolves its customer, as Stigg's SubscriptionQuery.customer does.
+      const withCustomer = (s: StiggSubscriptionRow) => ({
+        ...s,
+        billingId: s.billingId ?? null,
+        customer: f.customers.find((c) => c.customerId === s.customerId) ?? null,
+      });
+      if (filter && "billingId" in filter) {
+        const billingId = onlyEq(filter, ["billingId", "eq"]);
+        return page(f.subscriptions.filter((s) => (s.billingId ?? null) === billingId).map(withCustomer), paging);
+      }
       const customerId = onlyEq(filter, ["customer", "customerId", "eq"]);
       const rows = f.subscriptions.filter((s) => customerId === undefined || s.customerId === customerId);
-      return page(rows, paging, !(customerId && f.pagesWithoutHasNextPage?.includes(customerId)));
+      return page(rows.map(withCustomer), paging, !(customerId && f.pagesWithoutHasNextPage?.includes(customerId)));
     },
     entitlements: ({ query }: Args) => f.entitlements[query.customerId] ?? [],
     creditBalanceSummary: ({ input }: Args) => ({

@@ -26,7 +26,13 @@ export function signedHeaders(account: string, options: Parameters<typeof signat
 }
 
 export interface Call {
-  procedure: "getCustomer" | "listSubscriptions" | "getEntitlements" | "getUsageSeries";
+  procedure:
+    | "getCustomer"
+    | "listSubscriptions"
+    | "getEntitlements"
+    | "getUsageSeries"
+    | "getSubscriptionEntitlements"
+    | "getLinks";
   input: unknown;
 }
 
@@ -46,8 +52,9 @@ export async function call<T = unknown>(
   procedure: Call["procedure"],
   input: unknown,
   account: string,
+  extraHeaders: Record<string, string> = {},
 ): Promise<{ res: Response; body: Envelope<T> }> {
-  const res = await callBatch([{ procedure, input }], signedHeaders(account));
+  const res = await callBatch([{ procedure, input }], { ...signedHeaders(account), ...extraHeaders });
   const [body] = (await res.json()) as [Envelope<T>];
   return { res, body: body! };
 }
@@ -60,4 +67,23 @@ export function data<T>(body: Envelope<T>): T {
 export function errorOf<T>(body: Envelope<T>) {
   if (!("error" in body)) throw new Error("expected an error, got data");
   return body.error;
+}
+
+/** One signed mutation, a batched POST exactly as a tRPC httpBatchLink sends it. */
+export async function mutate<T = unknown>(
+  procedure: "disconnect",
+  input: unknown,
+  account: string,
+  extraHeaders: Record<string, string> = {},
+): Promise<{ res: Response; body: Envelope<T> }> {
+  const res = await handleApiRequest(
+    new Request(`http://localhost/api/trpc/${procedure}?batch=1`, {
+      method: "POST",
+      headers: { ...signedHeaders(account), "Content-Type": "application/json", ...extraHeaders },
+      body: JSON.stringify({ 0: input }),
+    }),
+  );
+  // A refusal before tRPC (batch limit, body cap) is one envelope, not a batch of them.
+  const json = (await res.json()) as [Envelope<T>] | Envelope<T>;
+  return { res, body: Array.isArray(json) ? json[0] : json };
 }

@@ -88,7 +88,31 @@ const common = {
   define: { "process.env.NODE_ENV": '"production"' },
 };
 
-/** The unmodified extension view + the sandbox bootstrap, with exactly one React 18.3.1. */
+/**
+ * `harness:views`: each viewport's view. By default the manifest's own (`ui_extension.views`,
+ * component `X` being `stripe-app/src/views/X.tsx`, as Stripe's CLI resolves it); with
+ * `view`, that one file for every viewport (e2e fixtures).
+ */
+function viewsModule(view) {
+  const entries = view
+    ? [["*", path.resolve(view)]]
+    : (localManifest().ui_extension?.views ?? []).map((v) => [v.viewport, path.join(appDir, "src/views", `${v.component}.tsx`)]);
+  const imports = entries.map(([, file], i) => `import V${i} from ${JSON.stringify(file)};`).join("\n");
+  const table = entries.map(([viewport], i) => `${JSON.stringify(viewport)}: V${i}`).join(", ");
+  return {
+    name: "harness-views",
+    setup(b) {
+      b.onResolve({ filter: /^harness:views$/ }, () => ({ path: "harness:views", namespace: "harness-views" }));
+      b.onLoad({ filter: /.*/, namespace: "harness-views" }, () => ({
+        contents: `${imports}\nexport default { ${table} };`,
+        loader: "js",
+        resolveDir: root,
+      }));
+    },
+  };
+}
+
+/** The unmodified extension views + the sandbox bootstrap, with exactly one React 18.3.1. */
 export async function buildSandbox({ view, outfile }) {
   const result = await build({
     ...common,
@@ -96,7 +120,7 @@ export async function buildSandbox({ view, outfile }) {
     outfile,
     tsconfig: path.join(root, "stripe-app/tsconfig.json"),
     plugins: [
-      virtual({ "harness:view": path.resolve(view) }),
+      viewsModule(view),
       // Views outside stripe-app/ (e2e fixtures) get the SDK from the extension as well.
       pin({ react: reconcilerDir, "react-reconciler": remoteUiReactDir, "@stripe/ui-extension-sdk": appDir, ...remoteUi }),
     ],

@@ -12,6 +12,7 @@ import { Img } from "./components/Img";
 import { Box, Divider, Inline } from "./components/layout";
 import { List, ListItem } from "./components/List";
 import { PropertyList, PropertyListItem } from "./components/PropertyList";
+import { SettingsView } from "./components/SettingsView";
 import { SignInView } from "./components/SignInView";
 import { Spinner } from "./components/Spinner";
 import { Tab, TabList, TabPanel, TabPanels, Tabs } from "./components/Tabs";
@@ -26,7 +27,7 @@ import { reportViolation } from "./violations";
 const implementations: Record<string, ComponentType<any>> = {
   Badge, Banner, BarChart, Box, Button, Checkbox, ContextView, Divider, FocusView, Icon, Img,
   Inline, LineChart, Link, List, ListItem, PropertyList, PropertyListItem, SearchField,
-  Select, SignInView, Sparkline, Spinner, Switch, Tab, TabList, TabPanel, TabPanels, Tabs,
+  Select, SettingsView, SignInView, Sparkline, Spinner, Switch, Tab, TabList, TabPanel, TabPanels, Tabs,
   TextField, Tooltip,
 };
 

@@ -6,7 +6,7 @@ import { OverlayContext } from "../dom/overlay";
 import { controller } from "../dom/registry";
 import { reportViolation } from "../dom/violations";
 import type { SandboxApi } from "../platform/api";
-import { contextProps } from "../platform/contextProps";
+import { contextProps, type OpenedOn } from "../platform/contextProps";
 import { dashboardPlatform } from "../platform/dashboard";
 
 export const SANDBOX_DOCUMENT = "/preview/sandbox";
@@ -16,7 +16,20 @@ export const SANDBOX_DOCUMENT = "/preview/sandbox";
  * null-origin frame served by this host; its remote tree is received here and rendered
  * with the harness's own SDK components. Remount (a new `key`) to open another customer.
  */
-export function ExtensionHost({ account, customer, overlay, onToast }: { account: string; customer: string; overlay: HTMLElement | null; onToast(message: string): void }) {
+export function ExtensionHost({
+  account,
+  customer,
+  on,
+  overlay,
+  onToast,
+}: {
+  account: string;
+  customer: string;
+  /** Another page than the customer's (its viewport and object). */
+  on?: OpenedOn;
+  overlay: HTMLElement | null;
+  onToast(message: string): void;
+}) {
   const [receiver] = useState(createRemoteReceiver);
   const frameSlot = useRef<HTMLDivElement>(null);
 
@@ -28,7 +41,7 @@ export function ExtensionHost({ account, customer, overlay, onToast }: { account
     iframe.title = "Extension sandbox";
     iframe.src = SANDBOX_DOCUMENT;
     frameSlot.current!.appendChild(iframe);
-    const props = contextProps(account, customer, window.location.origin);
+    const props = contextProps(account, customer, window.location.origin, on);
     const endpoint = createEndpoint<SandboxApi>(fromIframe(iframe, { terminate: false }));
     endpoint.expose(
       dashboardPlatform(props, {
@@ -41,6 +54,7 @@ export function ExtensionHost({ account, customer, overlay, onToast }: { account
       endpoint.terminate();
       iframe.remove();
     };
+    // `on` is fixed for one mount: the page remounts (a new key) to open another.
   }, [account, customer, receiver, onToast]);
 
   return (

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from "react";
 import { ExtensionHost } from "./ExtensionHost";
 import { FaultSwitch } from "./FaultSwitch";
 import { Pickers } from "./Pickers";
-import { selectionFromUrl, urlFor, type Selection } from "./demoIds";
+import { PAGES, selectionFromUrl, urlFor, type Selection } from "./demoIds";
 import { ViolationsBanner } from "./ViolationsBanner";
 
 /** A Stripe customer page with the app drawer open, plus the harness's own controls. */
@@ -28,12 +28,24 @@ export function PreviewApp() {
     setOpened((n) => n + 1);
   };
   const onToast = useCallback((message: string) => setToasts((t) => [...t.slice(-2), message]), []);
+  const { view } = selection;
+  const on = {
+    viewport: PAGES[view].viewport,
+    object:
+      view === "customer"
+        ? { id: selection.customer, object: "customer" }
+        : view === "subscription"
+          ? { id: selection.subscription, object: "subscription" }
+          : undefined,
+  };
+  const title = view === "customer" ? selection.customer : view === "subscription" ? selection.subscription : "Stigg settings";
+  const section = view === "customer" ? "Customers" : view === "subscription" ? "Subscriptions" : "Installed apps";
 
   return (
     <div className="harness">
       <div className="harness-bar">
         <strong className="harness-bar__title">Preview harness</strong>
-        <Pickers key={`${selection.account}/${selection.customer}`} selection={selection} onOpen={open} />
+        <Pickers key={urlFor(selection)} selection={selection} onOpen={open} />
         <FaultSwitch account={selection.account} />
       </div>
       <ViolationsBanner />
@@ -41,14 +53,14 @@ export function PreviewApp() {
         <nav className="dash-nav" aria-label="Dashboard">
           <div className="dash-nav__account">{selection.account}</div>
           {["Home", "Balances", "Transactions", "Customers", "Product catalog", "Billing", "Reports"].map((item) => (
-            <div key={item} className={`dash-nav__item${item === "Customers" ? " dash-nav__item--active" : ""}`}>
+            <div key={item} className={`dash-nav__item${item === (view === "customer" ? "Customers" : view === "subscription" ? "Billing" : "") ? " dash-nav__item--active" : ""}`}>
               {item}
             </div>
           ))}
         </nav>
         <main className="dash-page">
-          <div className="dash-page__crumbs">Customers</div>
-          <h1 className="dash-page__title">{selection.customer}</h1>
+          <div className="dash-page__crumbs">{section}</div>
+          <h1 className="dash-page__title">{title}</h1>
           <div className="dash-page__meta">
             <span className="dash-badge">Test mode</span>
           </div>
@@ -65,7 +77,14 @@ export function PreviewApp() {
             <span className="drawer__name">Stigg</span>
           </header>
           <div className="drawer__body" data-testid="drawer-body">
-            <ExtensionHost key={`${selection.account}/${selection.customer}/${opened}`} account={selection.account} customer={selection.customer} overlay={overlay} onToast={onToast} />
+            <ExtensionHost
+              key={`${urlFor(selection)}/${opened}`}
+              account={selection.account}
+              customer={selection.customer}
+              on={on}
+              overlay={overlay}
+              onToast={onToast}
+            />
           </div>
           <div className="drawer__overlay" ref={setOverlay} />
         </aside>

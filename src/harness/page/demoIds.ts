@@ -3,21 +3,44 @@ import { customers, LINKED_ACCOUNT, UNKNOWN_CUSTOMER, UNLINKED_ACCOUNT } from ".
 // The pickers offer the seeded demo ids (any other id can be typed).
 export const DEMO_ACCOUNTS = [LINKED_ACCOUNT, UNLINKED_ACCOUNT];
 export const DEMO_CUSTOMERS = [...customers.map((c) => c.billingId), UNKNOWN_CUSTOMER];
+/** Stripe subscription ids some demo subscriptions are billed through, and one none is. */
+export const DEMO_SUBSCRIPTIONS = [
+  ...customers.flatMap((c) => c.subscriptions.flatMap((s) => (s.billingId ? [s.billingId] : []))),
+  "sub_1DemoNotInStigg",
+];
+
+/** The Dashboard pages the harness can open the app on, each one of the manifest's viewports. */
+export const PAGES = {
+  customer: { label: "Customer page", viewport: "stripe.dashboard.customer.detail" },
+  subscription: { label: "Subscription page", viewport: "stripe.dashboard.subscription.detail" },
+  settings: { label: "App settings", viewport: "settings" },
+} as const;
+export type PageKind = keyof typeof PAGES;
+const isPage = (v: string | null): v is PageKind => v !== null && v in PAGES;
 
 export interface Selection {
   account: string;
   customer: string;
+  /** Which page; the customer page unless the URL says `view=`. */
+  view: PageKind;
+  subscription: string;
 }
 
-/** Picker state lives in the URL (`?account=…&customer=…`) so every state can be linked to. */
+/** Picker state lives in the URL (`?account=…&customer=…[&view=…&subscription=…]`) so every state can be linked to. */
 export function selectionFromUrl(search: string): Selection {
   const q = new URLSearchParams(search);
+  const view = q.get("view");
   return {
     account: q.get("account")?.trim() || LINKED_ACCOUNT,
     customer: q.get("customer")?.trim() || DEMO_CUSTOMERS[0]!,
+    view: isPage(view) ? view : "customer",
+    subscription: q.get("subscription")?.trim() || DEMO_SUBSCRIPTIONS[0]!,
   };
 }
 
 export function urlFor(selection: Selection): string {
-  return `?${new URLSearchParams({ account: selection.account, customer: selection.customer })}`;
+  const q = new URLSearchParams({ account: selection.account, customer: selection.customer });
+  if (selection.view !== "customer") q.set("view", selection.view);
+  if (selection.view === "subscription") q.set("subscription", selection.subscription);
+  return `?${q}`;
 }

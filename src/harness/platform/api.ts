@@ -15,7 +15,8 @@ export interface ContextProps {
   environment: {
     mode: "test" | "live";
     viewportID: string;
-    objectContext: { id: string; object: string };
+    /** Absent on pages about no object (the app's settings). */
+    objectContext?: { id: string; object: string };
     constants: Record<string, unknown>;
     queryParams: Record<string, string>;
   };

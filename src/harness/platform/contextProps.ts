@@ -2,6 +2,12 @@ import manifest from "harness:manifest";
 import type { ContextProps } from "./api";
 
 export const VIEWPORT = "stripe.dashboard.customer.detail";
+
+/** The page the app is opened on: its viewport and, but on the settings page, its object. */
+export interface OpenedOn {
+  viewport: string;
+  object?: { id: string; object: string };
+}
 export const PREVIEW_USER_ID = "usr_DemoPreview";
 
 /** The manifest's API_BASE with this host's origin: the drawer must call the host it runs on. */
@@ -15,8 +21,13 @@ export function rebase(url: unknown, origin: string): string {
   }
 }
 
-/** The props the Dashboard gives a customer-detail view, for the chosen account and customer. */
-export function contextProps(accountId: string, customerId: string, origin: string): ContextProps {
+/** The props the Dashboard gives a view, for the chosen account and page (a customer's by default). */
+export function contextProps(
+  accountId: string,
+  customerId: string,
+  origin: string,
+  on: OpenedOn = { viewport: VIEWPORT, object: { id: customerId, object: "customer" } },
+): ContextProps {
   const csp = manifest.ui_extension?.content_security_policy ?? {};
   return {
     userContext: {
@@ -28,8 +39,8 @@ export function contextProps(accountId: string, customerId: string, origin: stri
     },
     environment: {
       mode: "test",
-      viewportID: VIEWPORT,
-      objectContext: { id: customerId, object: "customer" },
+      viewportID: on.viewport,
+      ...(on.object ? { objectContext: on.object } : {}),
       constants: { ...manifest.constants, API_BASE: rebase(manifest.constants?.API_BASE, origin) },
       queryParams: {},
     },

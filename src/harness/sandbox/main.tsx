@@ -5,7 +5,7 @@
 import { createRemoteRoot, type RemoteChannel } from "@remote-ui/core";
 import { createRoot } from "@remote-ui/react";
 import { createEndpoint, fromInsideIframe, retain } from "@remote-ui/rpc";
-import View from "harness:view";
+import views from "harness:views";
 import type { ContextProps, PlatformApi, SandboxApi } from "../platform/api";
 import { ErrorBoundary } from "./ErrorBoundary";
 
@@ -26,6 +26,8 @@ const api = {
     // them every update after the first mount fails ("function that was already released").
     retain(channel);
     retain(props);
+    const View = views[props.environment.viewportID] ?? views["*"];
+    if (!View) throw new Error(`The manifest declares no view for the viewport ${props.environment.viewportID}`);
     const root = createRemoteRoot(channel);
     createRoot(root).render(
       <ErrorBoundary onError={report}>

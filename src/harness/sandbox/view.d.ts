@@ -1,8 +1,8 @@
-// The extension's view, chosen by scripts/build-harness.mjs: the unmodified
-// stripe-app view that Stripe would load for the customer detail viewport.
-declare module "harness:view" {
+// The extension's views, chosen by scripts/build-harness.mjs: the unmodified stripe-app
+// views the manifest declares, by viewport ("*": one view for every viewport).
+declare module "harness:views" {
   import type { ComponentType } from "react";
   import type { ContextProps } from "../platform/api";
-  const View: ComponentType<ContextProps>;
-  export default View;
+  const views: Record<string, ComponentType<ContextProps>>;
+  export default views;
 }

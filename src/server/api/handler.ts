@@ -1,7 +1,8 @@
-import type { Logger } from "pino";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { TRPC_ERROR_CODES_BY_KEY } from "@trpc/server/rpc";
-import { type ApiErrorData, CORRELATION_HEADER, MAX_BATCH_CALLS } from "@/contract";
+import type { Logger } from "pino";
+import { type ApiErrorData, CORRELATION_HEADER, MAX_BATCH_CALLS, MODE_HEADER } from "@/contract";
+import { BodyTooLarge, readBytesCapped } from "../http/cappedBody";
 import { correlationIdFrom } from "../log/correlation";
 import { logger } from "../log/logger";
 import { appRouter } from "./root";
@@ -15,7 +16,7 @@ const CORS = {
   "Access-Control-Allow-Origin": "*",
   "Access-Control-Allow-Methods": "GET, POST, OPTIONS",
   "Access-Control-Allow-Headers":
-    "Content-Type, Stripe-Signature, Stripe-User-Id, Stripe-Account-Id, X-Correlation-Id, trpc-accept",
+    `Content-Type, Stripe-Signature, Stripe-User-Id, Stripe-Account-Id, ${MODE_HEADER}, X-Correlation-Id, trpc-accept`,
   "Access-Control-Expose-Headers": CORRELATION_HEADER,
   "Access-Control-Max-Age": "600",
 };
@@ -62,6 +63,56 @@ function logRequest(log: Logger, status: number, outcomes: CallOutcome[]): void 
   else log.warn({ status, procedures, ms, failed: failed.map(({ path, code }) => ({ path, code })) }, "api request");
 }
 
+/**
+ * The API's only mutation (disconnect) takes a mode; a batch of them is a few hundred
+ * bytes. Anything far larger is refused before it is parsed.
+ */
+export const MAX_API_BODY_BYTES = 8 * 1024;
+
+function bodyTooLarge(correlationId: string): Response {
+  const data: ApiErrorData = { code: "PAYLOAD_TOO_LARGE", httpStatus: 413, correlationId };
+  const message = `A request body holds at most ${MAX_API_BODY_BYTES} bytes.`;
+  return Response.json({ error: { message, code: TRPC_ERROR_CODES_BY_KEY.PAYLOAD_TOO_LARGE, data } }, { status: 413 });
+}
+
+/** The request with its body read within the cap (tRPC reads it whole otherwise); null when over. */
+async function withCappedBody(req: Request): Promise<Request | null> {
+  if (req.method !== "POST") return req;
+  try {
+    const body = await readBytesCapped(req, MAX_API_BODY_BYTES);
+    return new Request(req.url, { method: req.method, headers: req.headers, body: new Uint8Array(body) });
+  } catch (err) {
+    if (err instanceof BodyTooLarge) return null;
+    throw err;
+  }
+}
+
+/** The answer before CORS and the correlation id: refusals at the door, else tRPC's. */
+async function answer(
+  req: Request,
+  calls: number,
+  correlationId: string,
+  log: Logger,
+  outcomes: CallOutcome[],
+): Promise<Response> {
+  if (req.method === "OPTIONS") return new Response(null, { status: 204 });
+  if (calls > MAX_BATCH_CALLS) return batchTooLarge(calls, correlationId);
+  const capped = await withCappedBody(req);
+  if (!capped) {
+    log.warn({ event: "api.body_too_large" }, "request body over the cap refused");
+    return bodyTooLarge(correlationId);
+  }
+  return fetchRequestHandler({
+    endpoint: API_ENDPOINT,
+    req: capped,
+    router: appRouter,
+    allowBatching: true,
+    // The same limit inside tRPC, should its path parsing ever differ from ours.
+    maxBatchSize: MAX_BATCH_CALLS,
+    createContext: () => ({ headers: req.headers, correlationId, log, outcomes }),
+  });
+}
+
 /** The tRPC API over the Fetch API: CORS, a correlation id on every response, batching. */
 export async function handleApiRequest(req: Request): Promise<Response> {
   const correlationId = correlationIdFrom(req.headers);
@@ -69,20 +120,7 @@ export async function handleApiRequest(req: Request): Promise<Response> {
   const outcomes: CallOutcome[] = [];
   const calls = req.method === "OPTIONS" ? 0 : batchCalls(req);
   if (calls > MAX_BATCH_CALLS) log.warn({ event: "api.batch_too_large", calls }, "batch over the limit refused");
-  const res =
-    req.method === "OPTIONS"
-      ? new Response(null, { status: 204 })
-      : calls > MAX_BATCH_CALLS
-        ? batchTooLarge(calls, correlationId)
-        : await fetchRequestHandler({
-            endpoint: API_ENDPOINT,
-            req,
-            router: appRouter,
-            allowBatching: true,
-            // The same limit inside tRPC, should its path parsing ever differ from ours.
-            maxBatchSize: MAX_BATCH_CALLS,
-            createContext: () => ({ headers: req.headers, correlationId, log, outcomes }),
-          });
+  const res = await answer(req, calls, correlationId, log, outcomes);
   logRequest(log, res.status, outcomes);
   // Every response built above has mutable headers: set ours on it rather than copy it.
   for (const [k, v] of API_HEADERS) res.headers.set(k, v);

@@ -1,13 +1,14 @@
 import { initTRPC, TRPCError } from "@trpc/server";
 import type { Logger } from "pino";
 import { ZodError } from "zod";
-import type { ApiErrorData } from "@/contract";
+import { type ApiErrorData, dashboardMode, MODE_HEADER } from "@/contract";
 import type { Workspace } from "@/generated/prisma/client";
 import { type SignedCaller, verifySignedCaller } from "../auth/stripeSignature";
 import { getConfig } from "../config";
 import { type Db, getDb, StoreUnavailableError } from "../db/client";
-import { sourceFor } from "../sources/sourceFor";
+import { deferredSource, sourceFor } from "../sources/sourceFor";
 import type { EntitlementSource } from "../sources/types";
+import { recordSourceRead } from "./lastRead";
 
 /** How one call of a request ended; the handler logs them all in one line per HTTP request. */
 export interface CallOutcome {
@@ -65,37 +66,71 @@ export const createTRPCRouter = t.router;
 
 interface Tenant {
   caller: SignedCaller;
+  /** The mode of the link the workspace comes from; null when unlinked. */
+  livemode: boolean | null;
   workspace: Workspace | null;
   source: EntitlementSource | null;
   log: Logger;
+}
+
+/** The Dashboard's mode hint: undefined when absent; a bad value is the client's bug. */
+function modeHint(headers: Headers): boolean | undefined {
+  const raw = headers.get(MODE_HEADER);
+  if (raw === null) return undefined;
+  const parsed = dashboardMode.safeParse(raw);
+  if (!parsed.success) {
+    throw new TRPCError({ code: "BAD_REQUEST", message: `The ${MODE_HEADER} header must be "test" or "live".` });
+  }
+  return parsed.data === "live";
 }
 
 /** Verifies the signature and finds the link; null when the request is not signed. */
 async function resolveTenant(ctx: Context): Promise<Tenant | null> {
   const caller = verifySignedCaller(ctx.headers, getConfig().appSecrets);
   if (!caller) return null;
+  const livemodeHint = modeHint(ctx.headers);
   const db = await getDb();
-  const workspace = await linkedWorkspace(db, caller.accountId);
+  const linked = await linkedWorkspace(db, caller.accountId, livemodeHint);
+  const workspace = linked?.workspace ?? null;
   const log = ctx.log.child({ accountId: caller.accountId, workspaceId: workspace?.id });
-  return { caller, workspace, source: workspace ? sourceFor(workspace, db, log) : null, log };
+  return {
+    caller,
+    livemode: linked?.livemode ?? null,
+    workspace,
+    source: workspace ? deferredSource(() => sourceFor(workspace, db, log)) : null,
+    log,
+  };
 }
 
 /**
  * The workspace linked to a Stripe account, in one statement (the ORM's include would
- * take two). Stripe sends the same account id in test and live mode; a live-mode link
- * wins. Read on every request, never cached: an unlink takes effect at once everywhere.
+ * take two). Stripe sends the same account id in test and live mode. With the Dashboard's
+ * mode hint, only the link of that mode counts (it picks among the verified account's own
+ * links, nothing more); without it, a live-mode link wins. Read on every request, never
+ * cached: an unlink takes effect at once everywhere.
  */
-async function linkedWorkspace(db: Db, stripeAccountId: string): Promise<Workspace | null> {
-  const [row] = await db.$queryRaw<Workspace[]>`
+async function linkedWorkspace(
+  db: Db,
+  stripeAccountId: string,
+  livemode: boolean | undefined,
+): Promise<{ workspace: Workspace; livemode: boolean } | null> {
+  const [row] = await db.$queryRaw<(Workspace & { linkLivemode: boolean })[]>`
     SELECT w.id, w.source_kind::text AS "sourceKind", w.display_name AS "displayName",
            w.stigg_app_base_url AS "stiggAppBaseUrl", w.stigg_api_url AS "stiggApiUrl",
-           w.stigg_api_key_sealed AS "stiggApiKeySealed", w.created_at AS "createdAt", w.updated_at AS "updatedAt"
+           w.stigg_api_key_sealed AS "stiggApiKeySealed", w.created_at AS "createdAt", w.updated_at AS "updatedAt",
+           l.livemode AS "linkLivemode"
     FROM stripe_account_link l JOIN workspace w ON w.id = l.workspace_id
     WHERE l.stripe_account_id = ${stripeAccountId}
+      AND (${livemode ?? null}::boolean IS NULL OR l.livemode = ${livemode ?? null}::boolean)
     ORDER BY l.livemode DESC
     LIMIT 1`;
-  return row ?? null;
+  if (!row) return null;
+  const { linkLivemode, ...workspace } = row;
+  return { workspace, livemode: linkLivemode };
 }
+
+/** Procedures about the account's links, not its data: they read no source. */
+const ACCOUNT_PROCEDURES = new Set(["getLinks", "disconnect"]);
 
 // The context is created once per HTTP request, so the calls of one batch (the drawer's
 // first paint) share one signature check, one link lookup and one tenant logger.
@@ -134,6 +169,12 @@ export const signedProcedure = t.procedure.use(async ({ ctx, path, next }) => {
     if (result.error.code === "INTERNAL_SERVER_ERROR") {
       resolved.log.error({ path, ms, err: result.error.cause ?? result.error }, "procedure failed");
     }
+  }
+  // A procedure that the linked source answered is the settings view's "last good read";
+  // "not found" is an answer from the source too.
+  const answered = result.ok || result.error.code === "NOT_FOUND";
+  if (answered && resolved.workspace && resolved.livemode !== null && !ACCOUNT_PROCEDURES.has(path)) {
+    recordSourceRead(resolved.caller.accountId, resolved.livemode, resolved.workspace.id);
   }
   return result;
 });

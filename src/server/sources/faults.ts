@@ -38,6 +38,7 @@ export function withInjectedFaults(workspaceId: string, source: EntitlementSourc
   return {
     findCustomer: async (...args) => (check(workspaceId, null), source.findCustomer(...args)),
     listSubscriptions: async (...args) => (check(workspaceId, "subscriptions"), source.listSubscriptions(...args)),
+    findSubscriptionByBillingId: async (...args) => (check(workspaceId, null), source.findSubscriptionByBillingId(...args)),
     getFeatureEntitlements: async (...args) => (check(workspaceId, "features"), source.getFeatureEntitlements(...args)),
     getCreditEntitlements: async (...args) => (check(workspaceId, "credits"), source.getCreditEntitlements(...args)),
     getUsageSeries: async (...args) => (check(workspaceId, null), source.getUsageSeries(...args)),

@@ -14,3 +14,21 @@ export function sourceFor(workspace: Workspace, db: Db, log: SourceLog): Entitle
       return withInjectedFaults(workspace.id, stiggSourceFor(workspace, log));
   }
 }
+
+/**
+ * The source, built on its first read. A source that cannot be built (a Stigg key that no
+ * longer opens) then fails only the reads, not the procedures that read no source: the
+ * settings view still lists and disconnects that link.
+ */
+export function deferredSource(make: () => EntitlementSource): EntitlementSource {
+  let built: EntitlementSource | undefined;
+  const source = () => (built ??= make());
+  return {
+    findCustomer: async (...args) => source().findCustomer(...args),
+    listSubscriptions: async (...args) => source().listSubscriptions(...args),
+    findSubscriptionByBillingId: async (...args) => source().findSubscriptionByBillingId(...args),
+    getFeatureEntitlements: async (...args) => source().getFeatureEntitlements(...args),
+    getCreditEntitlements: async (...args) => source().getCreditEntitlements(...args),
+    getUsageSeries: async (...args) => source().getUsageSeries(...args),
+  };
+}

@@ -1,5 +1,11 @@
 import type { Customer, Entitlement, Subscription, UsageSeries } from "@/contract";
 
+/** A source subscription found by its Stripe subscription id, and whose it is. */
+export interface BilledSubscription {
+  customer: Customer;
+  subscription: Subscription;
+}
+
 /** A window of time, half-open: [from, to). */
 export interface TimeWindow {
   from: Date;
@@ -15,6 +21,11 @@ export interface EntitlementSource {
   /** The customer whose billing id is this Stripe customer id, or null. */
   findCustomer(stripeCustomerId: string): Promise<Customer | null>;
   listSubscriptions(customer: Customer): Promise<Subscription[]>;
+  /**
+   * The subscription whose billing id is this Stripe subscription id, with its customer, or
+   * null when none is (the Stripe subscription is not managed by this source).
+   */
+  findSubscriptionByBillingId(stripeSubscriptionId: string): Promise<BilledSubscription | null>;
   /**
    * Feature entitlements (boolean, numeric, metered) from the customer's entitling
    * subscriptions, optionally just one of them.

@@ -1,10 +1,13 @@
 import { fetchStripeSignature } from "@stripe/ui-extension-sdk/utils";
+import { type DashboardMode, MODE_HEADER } from "@/contract";
 
 export interface Caller {
   /** The Dashboard user (`usr_…`), `userContext.id`. */
   userId: string | undefined;
   /** The Stripe account (`acct_…`), `userContext.account.id`: the tenant. */
   accountId: string;
+  /** The Dashboard's mode (`environment.mode`): which of the account's links to read. */
+  mode?: DashboardMode;
 }
 
 /**
@@ -18,5 +21,7 @@ export async function signedHeaders(caller: Caller): Promise<Record<string, stri
     "Stripe-Account-Id": caller.accountId,
   };
   if (caller.userId) headers["Stripe-User-Id"] = caller.userId;
+  // A hint, not a credential: the host picks only among the signed account's own links.
+  if (caller.mode) headers[MODE_HEADER] = caller.mode;
   return headers;
 }

@@ -10,10 +10,15 @@ const CONNECT_WATCH_MS = 10 * 60_000;
  * pressed, the customer lookup is repeated every few seconds while the account is still
  * unlinked (for ten minutes at most), so the drawer turns into the Command Center by itself.
  */
-export function useConnectWatch() {
+export function useConnectWatch<T = CustomerResult>(
+  isUnlinked: (data: T) => boolean = (data) => (data as CustomerResult).linked === false,
+) {
   const [pressedAt, setPressedAt] = useState<number | null>(null);
-  const refetchInterval = (query: { state: { data?: CustomerResult } }): number | false =>
-    pressedAt !== null && query.state.data?.linked === false && Date.now() - pressedAt < CONNECT_WATCH_MS
+  const refetchInterval = (query: { state: { data?: T } }): number | false =>
+    pressedAt !== null &&
+    query.state.data !== undefined &&
+    isUnlinked(query.state.data) &&
+    Date.now() - pressedAt < CONNECT_WATCH_MS
       ? CONNECT_POLL_MS
       : false;
   return { connectPressed: pressedAt !== null, onConnect: () => setPressedAt(Date.now()), refetchInterval };

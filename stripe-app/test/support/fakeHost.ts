@@ -8,7 +8,13 @@ import {
   customerInput,
   MAX_BATCH_CALLS,
   customerResult,
+  disconnectInput,
+  disconnectResult,
   entitlementList,
+  linksInput,
+  linksResult,
+  subscriptionEntitlementsInput,
+  subscriptionEntitlementsResult,
   entitlementsInput,
   subscriptionList,
   usageSeries,
@@ -32,6 +38,9 @@ const SCHEMAS = {
   listSubscriptions: { input: customerInput, output: subscriptionList },
   getEntitlements: { input: entitlementsInput, output: entitlementList },
   getUsageSeries: { input: usageSeriesInput, output: usageSeries },
+  getSubscriptionEntitlements: { input: subscriptionEntitlementsInput, output: subscriptionEntitlementsResult },
+  getLinks: { input: linksInput, output: linksResult },
+  disconnect: { input: disconnectInput, output: disconnectResult },
 } satisfies Record<Procedure, { input: z.ZodType; output: z.ZodType }>;
 
 type ErrorCode = "UNAUTHORIZED" | "NOT_FOUND" | "PRECONDITION_FAILED" | "BAD_REQUEST" | "INTERNAL_SERVER_ERROR";
@@ -132,7 +141,9 @@ export class FakeHost {
         this.requests.push({ url, method: request.method, headers: request.headers, calls: [], correlationId });
         return Response.json({ error }, { status: 400, headers: { [CORRELATION_HEADER]: correlationId } });
       }
-      const rawInput: unknown = JSON.parse(url.searchParams.get("input") ?? "{}");
+      // Queries carry their input in the URL, mutations (POST) in the body.
+      const rawInput: unknown =
+        request.method === "POST" ? JSON.parse((await request.text()) || "{}") : JSON.parse(url.searchParams.get("input") ?? "{}");
       const inputs = procedures.map((_, i) => (batched ? (rawInput as Record<string, unknown>)[i] : rawInput));
       const recorded: RecordedRequest = {
         url,

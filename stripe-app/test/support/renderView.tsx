@@ -1,4 +1,6 @@
+import type { ExtensionContextValue } from "@stripe/ui-extension-sdk/context";
 import { getMockContextProps, render } from "@stripe/ui-extension-sdk/testing";
+import type { ComponentType } from "react";
 import { afterEach, expect, vi } from "vitest";
 import CustomerDetailView from "../../src/views/CustomerDetailView";
 import { FakeHost } from "./fakeHost";
@@ -18,6 +20,12 @@ afterEach(() => {
 export interface RenderOptions {
   customerId?: string;
   constants?: Record<string, string>;
+  /** Another view than the customer page's, on its viewport and object. */
+  view?: { component: ComponentType<ExtensionContextValue>; viewportID: string; object?: { id: string; object: string } };
+  /** The Dashboard's mode (`environment.mode`). */
+  mode?: "test" | "live";
+  /** The Dashboard user's built-in role ids (`userContext.roles`). */
+  roles?: string[];
 }
 
 /**
@@ -27,15 +35,22 @@ export interface RenderOptions {
 export function renderView(host: FakeHost, options: RenderOptions = {}) {
   hosts.push(host);
   vi.stubGlobal("fetch", host.fetch);
+  const View = options.view?.component ?? CustomerDetailView;
   const props = getMockContextProps({
-    userContext: { id: USER_ID, account: { id: ACCOUNT_ID }, locale: "en-US" },
+    userContext: {
+      id: USER_ID,
+      account: { id: ACCOUNT_ID },
+      locale: "en-US",
+      ...(options.roles ? { roles: options.roles.map((id) => ({ id, name: id, type: "builtIn" as const })) } : {}),
+    },
     environment: {
-      viewportID: "stripe.dashboard.customer.detail",
-      objectContext: { id: options.customerId ?? CUSTOMER_ID, object: "customer" },
+      viewportID: options.view?.viewportID ?? "stripe.dashboard.customer.detail",
+      objectContext: options.view ? options.view.object : { id: options.customerId ?? CUSTOMER_ID, object: "customer" },
       constants: options.constants ?? { API_BASE: host.base },
+      ...(options.mode ? { mode: options.mode } : {}),
     },
   });
-  const { wrapper, update } = render(<CustomerDetailView {...props} />);
+  const { wrapper, update } = render(<View {...props} />);
 
   /** Lets timers, fetches and React Query settle until `done` holds (or fails after 2 s). */
   async function until(done: () => boolean, what = "the expected state"): Promise<void> {

@@ -19,6 +19,7 @@ describe("the documents the app sends validate against Stigg's published schema"
   it("finds all of them", () => {
     expect(documents.map((d) => d.operationName).sort()).toEqual([
       "FindCustomerByBillingId",
+      "FindSubscriptionByBillingId",
       "GetCreditBalances",
       "GetCustomerEntitlements",
       "GetUsageHistory",

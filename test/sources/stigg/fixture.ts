@@ -7,6 +7,8 @@ export const MANY_SUBSCRIPTIONS = { stripe: "cus_StiggMany", stigg: "big-co" } a
 /** Its subscription pages report `hasNextPage: null`, and its credit summary `balances: null`. */
 export const NULL_PAGING = { stripe: "cus_StiggNullPaging", stigg: "quiet-co" } as const;
 export const UNKNOWN_STRIPE_CUSTOMER = "cus_StiggUnknown";
+/** Stripe subscription ids the fixture's subscriptions are billed through: unlike their Stigg ids. */
+export const BILLED = { pro: "sub_1StiggProBilled", teamTrial: "sub_1StiggTeamBilled", orphan: "sub_1StiggOrphanBilled" } as const;
 export const STIGG_KEY = "server-7d2e9b1c-fixture-key";
 
 const sub = (
@@ -31,12 +33,17 @@ const PRO = ["plan-pro", "Pro"] as [string, string];
 const TEAM = ["plan-team", "Team"] as [string, string];
 
 export const subscriptions: StiggSubscriptionRow[] = [
-  sub("sub-pro", "ACTIVE", PRO, { startDate: "2026-10-01T00:00:00.000Z" }),
-  sub("sub-team-trial", "IN_TRIAL", TEAM, {
-    startDate: "2026-11-10T00:00:00.000Z",
-    createdAt: "2026-11-10T00:00:00.000Z",
-    trialEndDate: "2026-12-10T00:00:00.000Z",
-  }),
+  { ...sub("sub-pro", "ACTIVE", PRO, { startDate: "2026-10-01T00:00:00.000Z" }), billingId: BILLED.pro },
+  {
+    ...sub("sub-team-trial", "IN_TRIAL", TEAM, {
+      startDate: "2026-11-10T00:00:00.000Z",
+      createdAt: "2026-11-10T00:00:00.000Z",
+      trialEndDate: "2026-12-10T00:00:00.000Z",
+    }),
+    billingId: BILLED.teamTrial,
+  },
+  // Billed through Stripe, but its customer is not a Stripe customer (no billing id).
+  { ...sub("sub-orphan", "ACTIVE", PRO, { startDate: "2026-10-01T00:00:00.000Z" }, "no-billing"), billingId: BILLED.orphan },
   sub("sub-starter-old", "CANCELED", ["plan-starter", "Starter"], {
     startDate: "2026-01-01T00:00:00.000Z",
     createdAt: "2025-12-30T00:00:00.000Z",

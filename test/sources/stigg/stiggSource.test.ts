@@ -7,7 +7,7 @@ import { TtlCache } from "@/server/sources/stigg/ttlCache";
 import { SourceUnavailableError } from "@/server/sources/types";
 import { startStiggStandIn, type StiggStandIn } from "../../standins/stigg";
 import { closedPortUrl } from "../../oauth/fixedResponder";
-import { EMAIL_ONLY, entitlements, fixture, FULL, MANY_SUBSCRIPTIONS, NULL_PAGING, STIGG_KEY, UNKNOWN_STRIPE_CUSTOMER } from "./fixture";
+import { BILLED, EMAIL_ONLY, entitlements, fixture, FULL, MANY_SUBSCRIPTIONS, NULL_PAGING, STIGG_KEY, UNKNOWN_STRIPE_CUSTOMER } from "./fixture";
 
 const APP = "https://app.stigg.test";
 let stigg: StiggStandIn;
@@ -123,6 +123,27 @@ async function entitlementsOf(customer: Customer, options: { subscriptionId?: st
   ]);
   return [...features, ...credits].sort((a, b) => a.name.localeCompare(b.name));
 }
+
+describe("a subscription by its Stripe subscription id", () => {
+  it("finds the Stigg subscription whose billingId it is, with its customer", async () => {
+    const found = await source.findSubscriptionByBillingId(BILLED.teamTrial);
+    expect(found?.customer).toEqual(acme);
+    expect(found?.subscription).toMatchObject({ id: "sub-team-trial", planName: "Team", status: "IN_TRIAL" });
+    const sent = stigg.received.filter((r) => r.operationName === "FindSubscriptionByBillingId").at(-1)!;
+    expect(sent.variables).toEqual({ billingId: BILLED.teamTrial });
+  });
+
+  it("answers null for a Stripe subscription Stigg does not bill through, and for a Stigg id", async () => {
+    expect(await source.findSubscriptionByBillingId("sub_1NotInStigg")).toBeNull();
+    // A Stigg subscription id is no billing id.
+    expect(await source.findSubscriptionByBillingId("sub-pro")).toBeNull();
+  });
+
+  it("a subscription whose customer has no Stripe customer id is not shown, and is logged", async () => {
+    expect(await source.findSubscriptionByBillingId(BILLED.orphan)).toBeNull();
+    expect(warnings.map((w) => w.fields.reason)).toContain("subscription's customer has no Stripe customer id");
+  });
+});
 
 describe("entitlements", () => {
   it("maps every kind, credits included, sorted by name", async () => {

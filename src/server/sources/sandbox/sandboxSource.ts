@@ -1,10 +1,37 @@
 import type { Customer, Entitlement, Subscription, UsageSeries } from "@/contract";
 import type { Db } from "../../db/client";
 import type { Workspace } from "@/generated/prisma/client";
-import type { EntitlementSource, TimeWindow } from "../types";
+import type { BilledSubscription, EntitlementSource, TimeWindow } from "../types";
 import { buildCreditEntitlements, buildFeatureEntitlements, ENTITLING } from "./entitlements";
 import { type Meter, usageSeriesFor } from "./usageSeries";
 import { type CustomerRecord, readCustomerRecord } from "./customerRecord";
+
+const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
+
+interface SubscriptionRow {
+  id: string;
+  planId: string;
+  planName: string;
+  status: Subscription["status"];
+  trialEndsAt: Date | null;
+  startDate: Date;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+function toSubscription(s: SubscriptionRow): Subscription {
+  return {
+    id: s.id,
+    planId: s.planId,
+    planName: s.planName,
+    status: s.status,
+    rawStatus: s.status,
+    trialEndsAt: iso(s.trialEndsAt),
+    startDate: iso(s.startDate)!,
+    createdAt: iso(s.createdAt)!,
+    updatedAt: iso(s.updatedAt)!,
+  };
+}
 
 /**
  * The embedded default: a Stigg-shaped catalogue in the project's own database. Built
@@ -50,6 +77,22 @@ export class SandboxSource implements EntitlementSource {
 
   async listSubscriptions(customer: Customer): Promise<Subscription[]> {
     return (await this.recordOf(customer)).subscriptions;
+  }
+
+  async findSubscriptionByBillingId(stripeSubscriptionId: string): Promise<BilledSubscription | null> {
+    const [row] = await this.db.$queryRaw<(SubscriptionRow & { customerBillingId: string })[]>`
+      SELECT s.id, s.plan_id AS "planId", p.name AS "planName", s.status::text AS status,
+             s.trial_ends_at AS "trialEndsAt", s.start_date AS "startDate", s.created_at AS "createdAt", s.updated_at AS "updatedAt",
+             c.billing_id AS "customerBillingId"
+      FROM subscription s
+      JOIN customer c ON c.id = s.customer_id
+      JOIN plan p ON p.id = s.plan_id
+      WHERE s.billing_id = ${stripeSubscriptionId} AND c.workspace_id = ${this.workspace.id}
+      ORDER BY s.start_date DESC, s.id ASC
+      LIMIT 1`;
+    if (!row) return null;
+    const customer = await this.findCustomer(row.customerBillingId);
+    return customer ? { customer, subscription: toSubscription(row) } : null;
   }
 
   // Reads go straight to the database, so `fresh` has nothing to bypass here.

@@ -103,6 +103,42 @@ export const listCustomerSubscriptions = operation<{ customerId: string; first: 
   data: subscriptionsPage,
 });
 
+/**
+ * The subscription Stigg bills through a Stripe subscription (its `billingId`), with its
+ * customer. `subscriptions(filter: { billingId })`: SubscriptionQueryFilter in the models above.
+ */
+export const findSubscriptionByBillingId = operation<{ billingId: string }>()({
+  operationName: "FindSubscriptionByBillingId",
+  document: `query FindSubscriptionByBillingId($billingId: String!) {
+  subscriptions(filter: { billingId: { eq: $billingId } }, paging: { first: 1 }) {
+    edges { node {
+      subscriptionId status startDate createdAt trialEndDate cancellationDate endDate billingId
+      plan { refId displayName }
+      customer { customerId name email billingId }
+    } }
+  }
+}`,
+  data: z.object({
+    subscriptions: z.object({
+      edges: z
+        .array(
+          z.object({
+            node: stiggSubscription.extend({
+              billingId: z.string().nullish(),
+              customer: z.object({
+                customerId: z.string().min(1),
+                name: z.string().nullish(),
+                email: z.string().nullish(),
+                billingId: z.string().nullish(),
+              }),
+            }),
+          }),
+        )
+        .nullish(),
+    }),
+  }),
+});
+
 export const stiggEntitlement = z.object({
   isGranted: z.boolean(),
   usageLimit: z.number().nullish(),

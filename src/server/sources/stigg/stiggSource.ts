@@ -1,9 +1,16 @@
-import type { Customer, Entitlement, Subscription, UsageSeries } from "@/contract";
-import { type EntitlementSource, type SourceLog, SourceUnavailableError, type TimeWindow } from "../types";
+import { type Customer, type Entitlement, stripeCustomerId, type Subscription, type UsageSeries } from "@/contract";
+import {
+  type BilledSubscription,
+  type EntitlementSource,
+  type SourceLog,
+  SourceUnavailableError,
+  type TimeWindow,
+} from "../types";
 import type { StiggGraphqlClient } from "./graphqlClient";
 import { isSkipped, toCreditEntitlement, toCustomer, toEntitlement, toSubscription } from "./mapping";
 import {
   findCustomerByBillingId,
+  findSubscriptionByBillingId,
   getCreditBalances,
   getCustomerEntitlements,
   getUsageHistory,
@@ -68,6 +75,24 @@ export class StiggSource implements EntitlementSource {
     return rows
       .map((s) => toSubscription(s, now))
       .sort((a, b) => b.startDate.localeCompare(a.startDate) || a.id.localeCompare(b.id));
+  }
+
+  async findSubscriptionByBillingId(stripeSubscriptionId: string): Promise<BilledSubscription | null> {
+    const data = await this.cached(["subscriptionByBillingId", stripeSubscriptionId], () =>
+      this.client.request(findSubscriptionByBillingId, { billingId: stripeSubscriptionId }),
+    );
+    const node = data.subscriptions.edges?.[0]?.node;
+    if (!node) return null;
+    // The drawer's customer is a Stripe customer; one Stigg has not synced to Stripe cannot be shown as one.
+    const billingId = stripeCustomerId.safeParse(node.customer.billingId);
+    if (!billingId.success) {
+      this.reportOnce("subscription's customer has no Stripe customer id", null);
+      return null;
+    }
+    return {
+      customer: toCustomer(node.customer, billingId.data, this.workspace.stiggAppBaseUrl),
+      subscription: toSubscription(node, this.now()),
+    };
   }
 
   async getFeatureEntitlements(

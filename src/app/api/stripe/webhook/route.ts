@@ -1,0 +1,5 @@
+import { handleStripeWebhook } from "@/server/webhook/stripeWebhook";
+
+export const dynamic = "force-dynamic";
+
+export { handleStripeWebhook as POST };

@@ -1,0 +1,24 @@
+import { z } from "zod";
+import { isoDateTime } from "./ids";
+import { dashboardMode } from "./mode";
+
+/** One of this account's links, as the settings view lists it. */
+export const accountLink = z.object({
+  mode: dashboardMode,
+  workspaceName: z.string(),
+  workspaceKind: z.enum(["sandbox", "stigg"]),
+  linkedSince: isoDateTime,
+  /**
+   * When a signed read of this link's source last succeeded, as this host instance saw it
+   * (kept in memory per instance, never stored); null when none since it started.
+   */
+  lastSuccessfulRead: isoDateTime.nullable(),
+});
+export type AccountLink = z.infer<typeof accountLink>;
+
+/** `getLinks`' answer: every link of the verified account, live first; where to link another. */
+export const linksResult = z.object({ links: z.array(accountLink), connectUrl: z.url() });
+export type LinksResult = z.infer<typeof linksResult>;
+
+export const disconnectResult = z.object({ mode: dashboardMode, disconnected: z.literal(true) });
+export type DisconnectResult = z.infer<typeof disconnectResult>;

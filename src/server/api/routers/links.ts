@@ -1,0 +1,29 @@
+import { linksInput, linksResult } from "@/contract";
+import { getDb } from "../../db/client";
+import { lastSourceRead } from "../lastRead";
+import { signedProcedure } from "../trpc";
+import { connectUrlFor } from "./connectUrl";
+
+/** The settings view: the verified account's own links, live first, and nobody else's. */
+export const getLinks = signedProcedure
+  .input(linksInput)
+  .output(linksResult)
+  .query(async ({ ctx }) => {
+    const db = await getDb();
+    const accountId = ctx.caller.accountId;
+    const rows = await db.stripeAccountLink.findMany({
+      where: { stripeAccountId: accountId },
+      select: { livemode: true, createdAt: true, workspace: { select: { id: true, displayName: true, sourceKind: true } } },
+      orderBy: { livemode: "desc" },
+    });
+    return {
+      links: rows.map((l) => ({
+        mode: l.livemode ? ("live" as const) : ("test" as const),
+        workspaceName: l.workspace.displayName,
+        workspaceKind: l.workspace.sourceKind,
+        linkedSince: l.createdAt.toISOString(),
+        lastSuccessfulRead: lastSourceRead(accountId, l.livemode, l.workspace.id)?.toISOString() ?? null,
+      })),
+      connectUrl: connectUrlFor(accountId),
+    };
+  });

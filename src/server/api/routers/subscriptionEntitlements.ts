@@ -1,0 +1,23 @@
+import { NOT_MANAGED_MESSAGE, subscriptionEntitlementsInput, subscriptionEntitlementsResult } from "@/contract";
+import { signedProcedure } from "../trpc";
+import { connectUrlFor } from "./connectUrl";
+import { readEntitlementList } from "./readEntitlementList";
+
+/**
+ * The Stripe subscription page: what the source subscription billed through this Stripe
+ * subscription grants. Unlinked is the Gate; no such subscription is "not managed".
+ */
+export const getSubscriptionEntitlements = signedProcedure
+  .input(subscriptionEntitlementsInput)
+  .output(subscriptionEntitlementsResult)
+  .query(async ({ ctx, input }) => {
+    if (!ctx.workspace || !ctx.source) return { status: "unlinked" as const, connectUrl: connectUrlFor(ctx.caller.accountId) };
+    const workspaceName = ctx.workspace.displayName;
+    const found = await ctx.source.findSubscriptionByBillingId(input.stripeSubscriptionId);
+    if (!found) return { status: "notManaged" as const, workspaceName, message: NOT_MANAGED_MESSAGE };
+    const entitlements = await readEntitlementList(ctx, ctx.source, found.customer, {
+      subscriptionId: found.subscription.id,
+      fresh: input.fresh,
+    });
+    return { status: "managed" as const, workspaceName, ...found, entitlements };
+  });

@@ -1,0 +1,40 @@
+import { Box, Divider, Inline, Link } from "@stripe/ui-extension-sdk/ui";
+import type { Customer, Subscription } from "@/contract";
+import { formatDateTime } from "../format/dates";
+import { useDrawerEnvironment } from "../views/DrawerEnvironment";
+import { EntitlementsPanel } from "./EntitlementsPanel";
+import { Field } from "./Field";
+import { StatusBadge } from "./StatusBadge";
+
+function customerLabel(customer: Customer): string {
+  const name = customer.name?.trim() || customer.email?.trim();
+  return name ? `${name} (${customer.stiggCustomerId})` : customer.stiggCustomerId;
+}
+
+/**
+ * One subscription: its fields in the order of the Subscriptions tab, then only the
+ * entitlements it grants (no subscription filter). The Subscription drawer and the
+ * Stripe subscription page both show it.
+ */
+export function SubscriptionDetails({ subscription, customer }: { subscription: Subscription; customer: Customer }) {
+  const { locale } = useDrawerEnvironment();
+  return (
+    <Box css={{ stack: "y", gapY: "medium" }}>
+      <Field label="Plan name">{subscription.planName}</Field>
+      <Field label="Subscription ID">{subscription.id}</Field>
+      <Field label="Status">
+        <StatusBadge subscription={subscription} />
+      </Field>
+      <Field label="Customer">
+        <Link href={customer.stiggUrl} target="_blank" external>
+          {customerLabel(customer)}
+        </Link>
+      </Field>
+      <Field label="Created at">{formatDateTime(subscription.createdAt, locale)}</Field>
+      <Field label="Last updated">{formatDateTime(subscription.updatedAt, locale)}</Field>
+      <Divider />
+      <Inline css={{ font: "heading" }}>Entitlements</Inline>
+      <EntitlementsPanel subscriptionId={subscription.id} />
+    </Box>
+  );
+}

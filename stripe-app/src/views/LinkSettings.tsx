@@ -1,0 +1,107 @@
+import { Badge, Box, Button, Divider, Inline } from "@stripe/ui-extension-sdk/ui";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { Fragment, useState } from "react";
+import type { AccountLink, DashboardMode, LinksResult } from "@/contract";
+import { describeApiError } from "../api/apiError";
+import { useTRPC } from "../api/trpc";
+import { useConnectWatch } from "../api/useConnectWatch";
+import { Field } from "../components/Field";
+import { RequestFailure } from "../components/RequestFailure";
+import { formatDateTime } from "../format/dates";
+import { ApiErrorView } from "./ApiErrorView";
+import { useDrawerEnvironment } from "./DrawerEnvironment";
+import { GateView } from "./GateView";
+import { LoadingView } from "./LoadingView";
+
+const MODE_LABEL: Record<DashboardMode, string> = { live: "Live mode", test: "Test mode" };
+const KIND_LABEL: Record<AccountLink["workspaceKind"], string> = { sandbox: "Sandbox", stigg: "Stigg" };
+
+function LinkCard({
+  link,
+  disconnectable,
+}: {
+  link: AccountLink;
+  disconnectable: boolean;
+}) {
+  const { locale } = useDrawerEnvironment();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [confirming, setConfirming] = useState(false);
+  const disconnect = useMutation(
+    trpc.disconnect.mutationOptions({
+      onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.getLinks.queryKey() }),
+    }),
+  );
+  return (
+    <Box css={{ stack: "y", gapY: "small" }}>
+      <Box css={{ stack: "x", gapX: "small", alignY: "center" }}>
+        <Inline css={{ font: "heading" }}>{MODE_LABEL[link.mode]}</Inline>
+        <Badge type={link.mode === "live" ? "info" : "neutral"}>{KIND_LABEL[link.workspaceKind]}</Badge>
+      </Box>
+      <Field label="Workspace">{link.workspaceName}</Field>
+      <Field label="Linked since">{formatDateTime(link.linkedSince, locale)}</Field>
+      <Field label="Last successful read">
+        {link.lastSuccessfulRead ? formatDateTime(link.lastSuccessfulRead, locale) : "None since the app's server last started"}
+      </Field>
+      {disconnect.isError && (
+        <RequestFailure what={`Not disconnected: ${describeApiError(disconnect.error).message}`} error={disconnect.error} />
+      )}
+      {disconnectable && !confirming && (
+        <Button type="destructive" onPress={() => setConfirming(true)}>
+          Disconnect
+        </Button>
+      )}
+      {disconnectable && confirming && (
+        <Box css={{ stack: "y", gapY: "small" }}>
+          <Inline>
+            {`Disconnect the ${link.mode}-mode link to ${link.workspaceName}? This removes only this app's link; nothing changes in Stigg or Stripe, and you can connect again.`}
+          </Inline>
+          <Box css={{ stack: "x", gapX: "small" }}>
+            <Button
+              type="destructive"
+              disabled={disconnect.isPending}
+              onPress={() => disconnect.mutate({ mode: link.mode })}
+            >
+              Confirm disconnect
+            </Button>
+            <Button onPress={() => setConfirming(false)} disabled={disconnect.isPending}>
+              Cancel
+            </Button>
+          </Box>
+        </Box>
+      )}
+    </Box>
+  );
+}
+
+/**
+ * The settings view's content: the account's links (one per Stripe mode), the Gate when
+ * there is none, and "Disconnect" with a confirmation for the roles that may.
+ */
+export function LinkSettings({ disconnectable }: { disconnectable: boolean }) {
+  const trpc = useTRPC();
+  const watch = useConnectWatch<LinksResult>((data) => data.links.length === 0);
+  const links = useQuery({ ...trpc.getLinks.queryOptions({}), refetchInterval: watch.refetchInterval });
+
+  if (links.isPending) return <LoadingView />;
+  if (links.isError) return <ApiErrorView error={links.error} onRetry={() => void links.refetch()} retrying={links.isFetching} />;
+  const { connectUrl } = links.data;
+  if (links.data.links.length === 0) {
+    return <GateView connectUrl={connectUrl} onConnect={watch.onConnect} waiting={watch.connectPressed} />;
+  }
+  return (
+    <Box css={{ stack: "y", gapY: "large" }}>
+      {links.data.links.map((link, i) => (
+        <Fragment key={link.mode}>
+          {i > 0 && <Divider />}
+          <LinkCard link={link} disconnectable={disconnectable} />
+        </Fragment>
+      ))}
+      {links.data.links.length < 2 && (
+        <Button href={connectUrl} target="_blank">
+          Connect Stigg in the other mode
+        </Button>
+      )}
+    </Box>
+  );
+}
