@@ -32,7 +32,14 @@ export async function prepareStore(options: {
   scale: UsageScale;
   stigg: { apiUrl: string; apiKey: string };
 }): Promise<PreparedStore> {
-  const store = await openStore({ databaseUrl: options.databaseUrl, pgliteDir: options.pgliteDir, seed: true });
+  // Loading a million rows is setup, not a request: the server's few-second statement
+  // limit would cancel it.
+  const store = await openStore({
+    databaseUrl: options.databaseUrl,
+    pgliteDir: options.pgliteDir,
+    seed: true,
+    limits: { connectTimeoutMs: 10_000, statementTimeoutMs: 600_000, poolMax: 2 },
+  });
   const { db } = store;
   try {
     const ws = (await db.customer.findFirstOrThrow({ where: { billingId: "cus_DemoFull" } })).workspaceId;
