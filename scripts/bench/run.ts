@@ -6,10 +6,8 @@
 // Prints a markdown table and writes it to bench/RESULTS.md. Figures are never asserted.
 //
 // BENCH_SMOKE=1: 1 s of load and a small data set, only to prove the command works.
-import { randomBytes } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import pg from "pg";
 import { STIGG_KEY, fixture } from "../../test/sources/stigg/fixture";
 import { startStiggStandIn } from "../../test/standins/stigg";
 import { startDelayingProxy } from "./delayingProxy";
@@ -17,6 +15,7 @@ import { runOutput } from "./runOutput";
 import { renderResults } from "./results";
 import { root } from "./root";
 import { runStore, type StoreFigures } from "./storeRun";
+import { throwawayDatabase } from "./throwawayDatabase";
 
 const smoke = process.env.BENCH_SMOKE === "1";
 const STIGG_LATENCY_MS = 50;
@@ -25,30 +24,6 @@ const adminUrl = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL;
 // The bench's own process reads the configuration (sealing the Stigg key): sandbox mode.
 for (const k of ["STRIPE_APP_SECRET", "STRIPE_APP_SECRET_PREVIOUS", "DATABASE_URL", "PGLITE_DIR"]) delete process.env[k];
 process.env.LOG_LEVEL = "silent";
-
-/** A throwaway database on the server `admin` names, or null when it does not answer. */
-async function throwawayDatabase(admin: string | undefined) {
-  if (!admin) return null;
-  const sql = async (text: string) => {
-    const client = new pg.Client({ connectionString: admin, connectionTimeoutMillis: 3_000 });
-    await client.connect();
-    try {
-      await client.query(text);
-    } finally {
-      await client.end();
-    }
-  };
-  const name = `stigg_bench_${randomBytes(6).toString("hex")}`;
-  try {
-    await sql(`CREATE DATABASE ${name}`);
-  } catch (err) {
-    console.log(`PostgreSQL at ${new URL(admin).host} is not reachable (${(err as Error).message}); PGlite only.`);
-    return null;
-  }
-  const url = new URL(admin);
-  url.pathname = `/${name}`;
-  return { url: url.toString(), drop: () => sql(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
-}
 
 const standIn = await startStiggStandIn([STIGG_KEY], fixture);
 const proxy = await startDelayingProxy(standIn.url, STIGG_LATENCY_MS);

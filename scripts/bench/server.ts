@@ -47,7 +47,12 @@ export interface BenchServer {
   stop(): Promise<void>;
 }
 
-export async function startServer(options: { env: Record<string, string>; logFile: string }): Promise<BenchServer> {
+export async function startServer(options: {
+  env: Record<string, string>;
+  logFile: string;
+  /** Node's own flags for the server (the profiler's `--cpu-prof`). */
+  nodeArgs?: string[];
+}): Promise<BenchServer> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const env: Record<string, string> = {};
@@ -57,7 +62,7 @@ export async function startServer(options: { env: Record<string, string>; logFil
   const log = openSync(options.logFile, "w");
   const child: ChildProcess = spawn(
     process.execPath,
-    [path.join(root, "node_modules/next/dist/bin/next"), "start", "--port", String(port), "--hostname", "127.0.0.1"],
+    [...(options.nodeArgs ?? []), path.join(root, "node_modules/next/dist/bin/next"), "start", "--port", String(port), "--hostname", "127.0.0.1"],
     { cwd: root, env: env as NodeJS.ProcessEnv, detached: true, stdio: ["ignore", log, log] },
   );
   const exited = new Promise<void>((resolve) => child.on("exit", () => resolve()));

@@ -6,9 +6,9 @@ import { backend } from "../support/freshDatabase";
 import { callBatch, signedHeaders, type Call } from "../support/signedApi";
 
 /*
- * Counts the SQL statements the app sends to the store, at the driver adapter (whichever
- * store the run uses), so that a query per feature, subscription or credit grant (N+1)
- * cannot come back unnoticed.
+ * Counts the SQL statements the app sends to the store, at both ways in (whichever store
+ * the run uses): the ORM's driver adapter and the request path's direct reader (sql.ts),
+ * so that a query per feature, subscription or credit grant (N+1) cannot come back unnoticed.
  */
 const sql = vi.hoisted(() => ({ counting: false, statements: [] as string[] }));
 vi.mock("@prisma/adapter-pg", async (importOriginal) => {
@@ -28,6 +28,20 @@ vi.mock("pglite-prisma-adapter", async (importOriginal) => {
     }
   }
   return { ...real, PrismaPGlite: CountingPrismaPGlite };
+});
+vi.mock("@/server/db/sql", async (importOriginal) => {
+  const real = await importOriginal<typeof import("@/server/db/sql")>();
+  const countedReader = (reader: import("@/server/db/sql").SqlReader): import("@/server/db/sql").SqlReader => ({
+    rows(statement) {
+      if (sql.counting) sql.statements.push(statement.text);
+      return reader.rows(statement);
+    },
+  });
+  return {
+    ...real,
+    postgresReader: (...args: Parameters<typeof real.postgresReader>) => countedReader(real.postgresReader(...args)),
+    pgliteReader: async (...args: Parameters<typeof real.pgliteReader>) => countedReader(await real.pgliteReader(...args)),
+  };
 });
 function counted<A extends { queryRaw(q: { sql: string }): unknown; executeRaw(q: { sql: string }): unknown }>(adapter: A): A {
   for (const method of ["queryRaw", "executeRaw"] as const) {
@@ -125,6 +139,8 @@ describe(`SQL statements per request (${backend})`, () => {
     // Link; the customer's record (once for the batch's three calls: the customer, its
     // subscriptions, their grants, the credits); the grants' usage.
     expect(before.statements.length, before.statements.join("\n---\n")).toBeLessThanOrEqual(3);
+    // Both ways in are counted: a first paint reads something.
+    expect(before.statements.length).toBeGreaterThan(0);
 
     const grown = await growCustomer();
     const after = await statementsOf(FIRST_PAINT);

@@ -5,7 +5,8 @@ import { type ApiErrorData, dashboardMode, MODE_HEADER } from "@/contract";
 import type { Workspace } from "@/generated/prisma/client";
 import { type SignedCaller, verifySignedCaller } from "../auth/stripeSignature";
 import { getConfig } from "../config";
-import { type Db, getDb, StoreUnavailableError } from "../db/client";
+import { getSql, StoreUnavailableError } from "../db/client";
+import { type SqlReader, sql } from "../db/sql";
 import { deferredSource, sourceFor } from "../sources/sourceFor";
 import type { EntitlementSource } from "../sources/types";
 import { recordSourceRead } from "./lastRead";
@@ -89,7 +90,7 @@ async function resolveTenant(ctx: Context): Promise<Tenant | null> {
   const caller = verifySignedCaller(ctx.headers, getConfig().appSecrets);
   if (!caller) return null;
   const livemodeHint = modeHint(ctx.headers);
-  const db = await getDb();
+  const db = await getSql();
   const linked = await linkedWorkspace(db, caller.accountId, livemodeHint);
   const workspace = linked?.workspace ?? null;
   const log = ctx.log.child({ accountId: caller.accountId, workspaceId: workspace?.id });
@@ -110,11 +111,11 @@ async function resolveTenant(ctx: Context): Promise<Tenant | null> {
  * cached: an unlink takes effect at once everywhere.
  */
 async function linkedWorkspace(
-  db: Db,
+  db: SqlReader,
   stripeAccountId: string,
   livemode: boolean | undefined,
 ): Promise<{ workspace: Workspace; livemode: boolean } | null> {
-  const [row] = await db.$queryRaw<(Workspace & { linkLivemode: boolean })[]>`
+  const [row] = await db.rows<Workspace & { linkLivemode: boolean }>(sql`
     SELECT w.id, w.source_kind::text AS "sourceKind", w.display_name AS "displayName",
            w.stigg_app_base_url AS "stiggAppBaseUrl", w.stigg_api_url AS "stiggApiUrl",
            w.stigg_api_key_sealed AS "stiggApiKeySealed", w.created_at AS "createdAt", w.updated_at AS "updatedAt",
@@ -123,7 +124,7 @@ async function linkedWorkspace(
     WHERE l.stripe_account_id = ${stripeAccountId}
       AND (${livemode ?? null}::boolean IS NULL OR l.livemode = ${livemode ?? null}::boolean)
     ORDER BY l.livemode DESC
-    LIMIT 1`;
+    LIMIT 1`);
   if (!row) return null;
   const { linkLivemode, ...workspace } = row;
   return { workspace, livemode: linkLivemode };

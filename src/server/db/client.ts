@@ -6,6 +6,7 @@ import { PrismaClient } from "@/generated/prisma/client";
 import { type Config, getConfig } from "../config";
 import { lockDirectory, StoreLockedError } from "./dirLock";
 import { migrate } from "./migrate";
+import { pgliteReader, postgresReader, type SqlReader, utcTypes } from "./sql";
 import { seedSandbox } from "../../../prisma/seed/seed";
 
 export type Db = PrismaClient;
@@ -15,9 +16,11 @@ export type StoreKind = "pglite" | "postgresql";
 interface Store {
   kind: StoreKind;
   db: PrismaClient;
+  /** The request path's reads, on the same connections without the ORM (sql.ts). */
+  sql: SqlReader;
   adapter: SqlMigrationAwareDriverAdapterFactory;
   /** What migrations and the seed run through: the same store, with their own limits. */
-  setup: { db: PrismaClient; adapter: SqlMigrationAwareDriverAdapterFactory };
+  setup: { db: PrismaClient; adapter: SqlMigrationAwareDriverAdapterFactory; done(): Promise<void> };
   close(): Promise<void>;
 }
 
@@ -56,7 +59,8 @@ async function openPglite(dir: string): Promise<Store> {
         lock.release();
       }
     };
-    return { kind: "pglite", db, adapter, setup: { db, adapter }, close };
+    const setup = { db, adapter, done: async () => {} };
+    return { kind: "pglite", db, sql: await pgliteReader(pg), adapter, setup, close };
   } catch (err) {
     lock.release();
     throw err;
@@ -73,25 +77,40 @@ async function openPglite(dir: string): Promise<Store> {
 const SETUP_STATEMENT_LIMIT_MS = 5 * 60_000;
 
 async function openPostgres(url: string, limits: Config["db"]): Promise<Store> {
-  const { PrismaPg } = await import("@prisma/adapter-pg");
+  const [{ PrismaPg }, { default: pg }] = await Promise.all([import("@prisma/adapter-pg"), import("pg")]);
   const pool = (statementMs: number, max: number) =>
-    new PrismaPg({
+    new pg.Pool({
       connectionString: url,
       max,
       connectionTimeoutMillis: limits.connectTimeoutMs,
       statement_timeout: statementMs,
       query_timeout: statementMs + 1_000,
+      types: utcTypes(pg.types),
     });
-  const adapter = pool(limits.statementTimeoutMs, limits.poolMax);
+  // One pool for the ORM and the direct reads, so the limits hold for both.
+  const requests = pool(limits.statementTimeoutMs, limits.poolMax);
+  const adapter = new PrismaPg(requests);
   const db = new PrismaClient({ adapter });
-  const setupAdapter = pool(SETUP_STATEMENT_LIMIT_MS, 2);
+  const setupPool = pool(SETUP_STATEMENT_LIMIT_MS, 2);
+  const setupAdapter = new PrismaPg(setupPool);
   const setupDb = new PrismaClient({ adapter: setupAdapter });
+  let setupOpen = true;
+  const setupDone = async () => {
+    if (!setupOpen) return;
+    setupOpen = false;
+    await setupDb.$disconnect();
+    await setupPool.end();
+  };
   return {
     kind: "postgresql",
     db,
+    sql: postgresReader(requests),
     adapter,
-    setup: { db: setupDb, adapter: setupAdapter },
-    close: async () => void (await Promise.all([db.$disconnect(), setupDb.$disconnect()])),
+    setup: { db: setupDb, adapter: setupAdapter, done: setupDone },
+    close: async () => {
+      await Promise.all([db.$disconnect(), setupDone()]);
+      await requests.end();
+    },
   };
 }
 
@@ -112,7 +131,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
   try {
     await migrate(store.setup.adapter);
     if (options.seed) await seedSandbox(store.setup.db);
-    if (store.setup.db !== store.db) await store.setup.db.$disconnect();
+    await store.setup.done();
     return store;
   } catch (err) {
     await store.close().catch(() => {});
@@ -182,28 +201,37 @@ export function keepStoreOpening(): void {
   holder.retryInBackground = true;
 }
 
-/**
- * The Prisma client. Throws StoreUnavailableError when the store cannot be opened right
- * now, and StoreLockedError when another process owns the embedded directory.
- */
-export async function getDb(): Promise<Db> {
+/** The opened store, waiting for PostgreSQL no longer than for a connection and a statement. */
+async function openedStore(): Promise<Store> {
   let timer: NodeJS.Timeout | undefined;
   try {
     const opening = getStore();
     const { databaseUrl, db: limits } = getConfig();
-    if (!databaseUrl) return (await opening).db;
-    // A request waits for PostgreSQL being connected and migrated no longer than for a
-    // connection and a statement; the opening goes on for the requests after it.
+    if (!databaseUrl) return await opening;
+    // The opening goes on for the requests after this one.
     const limit = limits.connectTimeoutMs + limits.statementTimeoutMs;
     const late = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new Error(`the database is still being opened after ${limit} ms`)), limit);
     });
-    return (await Promise.race([opening, late])).db;
+    return await Promise.race([opening, late]);
   } catch (err) {
     throw err instanceof StoreUnavailableError || err instanceof StoreLockedError ? err : new StoreUnavailableError(err);
   } finally {
     clearTimeout(timer);
   }
+}
+
+/**
+ * The Prisma client. Throws StoreUnavailableError when the store cannot be opened right
+ * now, and StoreLockedError when another process owns the embedded directory.
+ */
+export async function getDb(): Promise<Db> {
+  return (await openedStore()).db;
+}
+
+/** The direct reader of the request path (sql.ts), with getDb's errors. */
+export async function getSql(): Promise<SqlReader> {
+  return (await openedStore()).sql;
 }
 
 /** The last reason the store could not be opened, for logs. */

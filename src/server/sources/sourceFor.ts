@@ -1,4 +1,4 @@
-import type { Db } from "../db/client";
+import type { SqlReader } from "../db/sql";
 import type { Workspace } from "@/generated/prisma/client";
 import { withInjectedFaults } from "./faults";
 import { SandboxSource } from "./sandbox/sandboxSource";
@@ -6,7 +6,7 @@ import { stiggSourceFor } from "./stigg/fromWorkspace";
 import type { EntitlementSource, SourceLog } from "./types";
 
 /** The data source behind a linked workspace, reporting to this request's log. */
-export function sourceFor(workspace: Workspace, db: Db, log: SourceLog): EntitlementSource {
+export function sourceFor(workspace: Workspace, db: SqlReader, log: SourceLog): EntitlementSource {
   switch (workspace.sourceKind) {
     case "sandbox":
       return withInjectedFaults(workspace.id, new SandboxSource(db, workspace));

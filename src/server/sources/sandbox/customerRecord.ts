@@ -1,5 +1,5 @@
 import type { Subscription } from "@/contract";
-import type { Db } from "../../db/client";
+import { type SqlReader, sql } from "../../db/sql";
 import { type CreditRow, ENTITLING, type GrantRow } from "./entitlements";
 
 /**
@@ -39,8 +39,8 @@ type Row = { [K in keyof GrantRow]: GrantRow[K] | null } & {
 
 const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
 
-export async function readCustomerRecord(db: Db, workspaceId: string, billingId: string, now: Date): Promise<CustomerRecord | null> {
-  const rows = await db.$queryRaw<Row[]>`
+export async function readCustomerRecord(db: SqlReader, workspaceId: string, billingId: string, now: Date): Promise<CustomerRecord | null> {
+  const rows = await db.rows<Row>(sql`
     SELECT c.id AS "customerId", c.name AS "customerName", c.email AS "customerEmail",
            s.id AS "subscriptionId", s.plan_id AS "planId", p.name AS "planName", s.status::text AS status,
            s.trial_ends_at AS "trialEndsAt", s.start_date AS "subscriptionStart",
@@ -72,7 +72,7 @@ export async function readCustomerRecord(db: Db, workspaceId: string, billingId:
     LEFT JOIN entitlement_grant g ON g.subscription_id = s.id AND s.status::text IN (${ENTITLING[0]}, ${ENTITLING[1]})
     LEFT JOIN feature f ON f.id = g.feature_id
     WHERE c.workspace_id = ${workspaceId} AND c.billing_id = ${billingId}
-    ORDER BY s.start_date, s.id, g.id`;
+    ORDER BY s.start_date, s.id, g.id`);
   const first = rows[0];
   if (!first) return null;
   const subscriptions = new Map<string, { order: number; subscription: Subscription }>();

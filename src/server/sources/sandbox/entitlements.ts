@@ -1,5 +1,5 @@
 import type { Entitlement, GrantSource, ResetPeriod } from "@/contract";
-import type { Db } from "../../db/client";
+import { type SqlReader, sql } from "../../db/sql";
 import { projectUsage } from "../projection";
 import { currentWindow, type Meter } from "./usageSeries";
 
@@ -47,13 +47,13 @@ const meterOf = (g: GrantRow): Meter => ({
  * Current usage of every meter in one statement: the period's event total, or the latest
  * reading for `usage` meters.
  */
-async function currentUsage(db: Db, customerId: string, meters: Meter[], now: Date): Promise<Map<string, number>> {
+async function currentUsage(db: SqlReader, customerId: string, meters: Meter[], now: Date): Promise<Map<string, number>> {
   if (meters.length === 0) return new Map();
   const wanted = meters.map((m) => {
     const { from, to } = currentWindow(m, now);
     return { feature_id: m.featureId, latest: m.meterKind === "usage", from_ts: from.toISOString(), to_ts: to.toISOString() };
   });
-  const rows = await db.$queryRaw<{ featureId: string; value: number | null }[]>`
+  const rows = await db.rows<{ featureId: string; value: number | null }>(sql`
     SELECT q.feature_id AS "featureId",
       CASE WHEN q.latest THEN (
         SELECT u.value FROM usage_record u
@@ -64,7 +64,7 @@ async function currentUsage(db: Db, customerId: string, meters: Meter[], now: Da
         WHERE u.customer_id = ${customerId} AND u.feature_id = q.feature_id
           AND u."timestamp" >= q.from_ts AND u."timestamp" < q.to_ts)
       END AS value
-    FROM json_to_recordset(${JSON.stringify(wanted)}::json) AS q(feature_id text, latest boolean, from_ts timestamp, to_ts timestamp)`;
+    FROM json_to_recordset(${JSON.stringify(wanted)}::json) AS q(feature_id text, latest boolean, from_ts timestamp, to_ts timestamp)`);
   return new Map(rows.map((r) => [r.featureId, Number(r.value ?? 0)]));
 }
 
@@ -107,7 +107,7 @@ function featureEntitlement(grants: GrantRow[], usage: Map<string, number>, now:
 
 /** Feature entitlements from the grants of the customer's record: one statement, for the usage. */
 export async function buildFeatureEntitlements(
-  db: Db,
+  db: SqlReader,
   customerId: string,
   grants: GrantRow[],
   onlySubscription: string | undefined,

@@ -1,5 +1,5 @@
 import type { Customer, Entitlement, Subscription, UsageSeries } from "@/contract";
-import type { Db } from "../../db/client";
+import { type SqlReader, sql } from "../../db/sql";
 import type { Workspace } from "@/generated/prisma/client";
 import type { BilledSubscription, EntitlementSource, TimeWindow } from "../types";
 import { buildCreditEntitlements, buildFeatureEntitlements, ENTITLING } from "./entitlements";
@@ -43,7 +43,7 @@ export class SandboxSource implements EntitlementSource {
   private readonly records = new Map<string, Promise<CustomerRecord | null>>();
 
   constructor(
-    private readonly db: Db,
+    private readonly db: SqlReader,
     private readonly workspace: Workspace,
   ) {}
 
@@ -80,7 +80,7 @@ export class SandboxSource implements EntitlementSource {
   }
 
   async findSubscriptionByBillingId(stripeSubscriptionId: string): Promise<BilledSubscription | null> {
-    const [row] = await this.db.$queryRaw<(SubscriptionRow & { customerBillingId: string })[]>`
+    const [row] = await this.db.rows<SubscriptionRow & { customerBillingId: string }>(sql`
       SELECT s.id, s.plan_id AS "planId", p.name AS "planName", s.status::text AS status,
              s.trial_ends_at AS "trialEndsAt", s.start_date AS "startDate", s.created_at AS "createdAt", s.updated_at AS "updatedAt",
              c.billing_id AS "customerBillingId"
@@ -89,7 +89,7 @@ export class SandboxSource implements EntitlementSource {
       JOIN plan p ON p.id = s.plan_id
       WHERE s.billing_id = ${stripeSubscriptionId} AND c.workspace_id = ${this.workspace.id}
       ORDER BY s.start_date DESC, s.id ASC
-      LIMIT 1`;
+      LIMIT 1`);
     if (!row) return null;
     const customer = await this.findCustomer(row.customerBillingId);
     return customer ? { customer, subscription: toSubscription(row) } : null;
@@ -107,7 +107,7 @@ export class SandboxSource implements EntitlementSource {
 
   async getUsageSeries(customer: Customer, featureId: string, window?: TimeWindow): Promise<UsageSeries | null> {
     // The meter of the oldest entitling subscription that grants this metered feature.
-    const [meter] = await this.db.$queryRaw<Meter[]>`
+    const [meter] = await this.db.rows<Meter>(sql`
       SELECT f.id AS "featureId", coalesce(f.meter_kind::text, 'events') AS "meterKind",
              g.reset_period::text AS "resetPeriod", s.start_date AS "subscriptionStart"
       FROM entitlement_grant g
@@ -116,7 +116,7 @@ export class SandboxSource implements EntitlementSource {
       WHERE g.feature_id = ${featureId} AND f.kind = 'metered' AND f.workspace_id = ${this.workspace.id}
         AND s.customer_id = ${customer.stiggCustomerId} AND s.status::text IN (${ENTITLING[0]}, ${ENTITLING[1]})
       ORDER BY s.start_date
-      LIMIT 1`;
+      LIMIT 1`);
     if (!meter) return null;
     return usageSeriesFor(this.db, customer.stiggCustomerId, { ...meter, subscriptionStart: new Date(meter.subscriptionStart) }, new Date(), window);
   }

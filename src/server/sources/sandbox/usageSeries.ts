@@ -1,5 +1,5 @@
 import type { ResetPeriod, UsageSeries } from "@/contract";
-import type { Db } from "../../db/client";
+import { type SqlReader, sql } from "../../db/sql";
 import { periodContaining, resetsWithin } from "../billingPeriod";
 import type { TimeWindow } from "../types";
 
@@ -26,22 +26,22 @@ export function currentWindow(meter: Pick<Meter, "resetPeriod" | "subscriptionSt
  * Daily usage, aggregated by PostgreSQL over the (customer, feature, timestamp) index:
  * the day's total for `events` meters, the day's highest reading for `usage` meters.
  */
-export async function usageSeriesFor(db: Db, customerId: string, meter: Meter, now: Date, window?: TimeWindow): Promise<UsageSeries> {
+export async function usageSeriesFor(db: SqlReader, customerId: string, meter: Meter, now: Date, window?: TimeWindow): Promise<UsageSeries> {
   const { from, to } = window ?? currentWindow(meter, now);
   const rows =
     meter.meterKind === "usage"
-      ? await db.$queryRaw<{ day: Date; value: number }[]>`
+      ? await db.rows<{ day: Date; value: number }>(sql`
           SELECT date_trunc('day', "timestamp") AS day, max(value) AS value
           FROM usage_record
           WHERE customer_id = ${customerId} AND feature_id = ${meter.featureId}
             AND "timestamp" >= ${from} AND "timestamp" < ${to}
-          GROUP BY day ORDER BY day`
-      : await db.$queryRaw<{ day: Date; value: number }[]>`
+          GROUP BY day ORDER BY day`)
+      : await db.rows<{ day: Date; value: number }>(sql`
           SELECT date_trunc('day', "timestamp") AS day, sum(value) AS value
           FROM usage_record
           WHERE customer_id = ${customerId} AND feature_id = ${meter.featureId}
             AND "timestamp" >= ${from} AND "timestamp" < ${to}
-          GROUP BY day ORDER BY day`;
+          GROUP BY day ORDER BY day`);
   return {
     featureId: meter.featureId,
     from: from.toISOString(),
