@@ -38,4 +38,14 @@ describe("usage periods anchored at the subscription start", () => {
       d("2026-03-10T00:00:00Z"),
     ]);
   });
+
+  it("answers a moment outside the period it found last, in either direction, with that moment's period", () => {
+    const anchor = d("2026-01-31T00:00:00Z");
+    const march = { start: d("2026-03-31T00:00:00Z"), end: d("2026-04-30T00:00:00Z") };
+    expect(periodContaining(anchor, "month", d("2026-04-02T00:00:00Z"))).toEqual(march);
+    expect(periodContaining(anchor, "month", d("2026-04-29T23:59:59.999Z"))).toEqual(march);
+    expect(periodContaining(anchor, "month", d("2026-03-30T23:59:59.999Z"))).toEqual({ start: d("2026-02-28T00:00:00Z"), end: march.start });
+    expect(periodContaining(anchor, "month", d("2026-04-30T00:00:00Z"))).toEqual({ start: march.end, end: d("2026-05-31T00:00:00Z") });
+    expect(periodContaining(anchor, "week", d("2026-02-02T00:00:00Z"))).toEqual({ start: d("2026-01-31T00:00:00Z"), end: d("2026-02-07T00:00:00Z") });
+  });
 });

@@ -14,6 +14,24 @@ const step: Record<ResetPeriod, (d: Date, n: number) => Date> = {
  * the subscription's start (`anchor`), as Stigg anchors usage resets to the billing cycle.
  */
 export function periodContaining(anchorAt: Date, period: ResetPeriod, at: Date): { start: Date; end: Date } {
+  // Every first paint asks this for each meter, at a new `now` inside the same period: the
+  // calendar steps (a good share of a paint's CPU, profiled) run once per period instead.
+  const key = `${anchorAt.getTime()}/${period}`;
+  const known = recent.get(key);
+  if (known && known.start <= at.getTime() && at.getTime() < known.end) {
+    return { start: new Date(known.start), end: new Date(known.end) };
+  }
+  const found = calendarPeriod(anchorAt, period, at);
+  if (recent.size >= RECENT_MAX) recent.clear();
+  recent.set(key, { start: found.start.getTime(), end: found.end.getTime() });
+  return found;
+}
+
+/** The last period found per anchor and reset period, as instants; a bounded memo. */
+const recent = new Map<string, { start: number; end: number }>();
+const RECENT_MAX = 10_000;
+
+function calendarPeriod(anchorAt: Date, period: ResetPeriod, at: Date): { start: Date; end: Date } {
   // Calendar steps in UTC, whatever the server's time zone.
   const anchor = new UTCDate(anchorAt);
   const add = step[period];
