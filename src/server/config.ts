@@ -62,6 +62,8 @@ const schema = z
     DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().positive().default(5_000),
     DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().positive().default(5_000),
     DB_POOL_MAX: z.coerce.number().int().positive().default(10),
+    // How long the request path may reuse a read of the store that no change has touched; 0: never.
+    READ_CACHE_MS: z.coerce.number().int().min(0).max(300_000).default(10_000),
     ENCRYPTION_KEYS: encryptionKeys.optional(),
     PUBLIC_URL: z.url().default("http://localhost:3000"),
     // 1: behind a reverse proxy, the client is the last X-Forwarded-For hop; else the socket.
@@ -155,6 +157,8 @@ export interface Config {
   pgliteDir: string;
   /** Limits of the PostgreSQL connection pool (see .env.example). */
   db: { connectTimeoutMs: number; statementTimeoutMs: number; poolMax: number };
+  /** How long a read of the store may serve later requests while nothing changes; 0: off. */
+  readCacheMs: number;
   encryptionKeys: { id: string; key: Buffer }[] | undefined;
   publicUrl: string;
   /** Whether X-Forwarded-For names the client (the host is behind a reverse proxy). */
@@ -188,6 +192,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     databaseUrl: e.DATABASE_URL,
     pgliteDir: e.PGLITE_DIR,
     db: { connectTimeoutMs: e.DB_CONNECT_TIMEOUT_MS, statementTimeoutMs: e.DB_STATEMENT_TIMEOUT_MS, poolMax: e.DB_POOL_MAX },
+    readCacheMs: e.READ_CACHE_MS,
     encryptionKeys: e.ENCRYPTION_KEYS,
     publicUrl,
     trustProxy: e.TRUST_PROXY === "1",

@@ -1,4 +1,4 @@
-import { describe, expect, it, vi } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
 import type { EntitlementList } from "@/contract";
 import { LINKED_ACCOUNT } from "../../prisma/seed/demoData";
 import { useAppWithFreshDatabase } from "../support/appUnderTest";
@@ -32,6 +32,7 @@ vi.mock("pglite-prisma-adapter", async (importOriginal) => {
 vi.mock("@/server/db/sql", async (importOriginal) => {
   const real = await importOriginal<typeof import("@/server/db/sql")>();
   const countedReader = (reader: import("@/server/db/sql").SqlReader): import("@/server/db/sql").SqlReader => ({
+    generation: () => reader.generation(),
     rows(statement) {
       if (sql.counting) sql.statements.push(statement.text);
       return reader.rows(statement);
@@ -54,6 +55,9 @@ function counted<A extends { queryRaw(q: { sql: string }): unknown; executeRaw(q
   return adapter;
 }
 
+// The statements a request needs, not how often a cache spares them (readCache.test.ts).
+process.env.READ_CACHE_MS = "0";
+afterAll(() => void delete process.env.READ_CACHE_MS);
 useAppWithFreshDatabase();
 
 const FULL = "cus_DemoFull";

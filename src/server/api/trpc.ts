@@ -6,6 +6,7 @@ import type { Workspace } from "@/generated/prisma/client";
 import { type SignedCaller, verifySignedCaller } from "../auth/stripeSignature";
 import { getConfig } from "../config";
 import { getSql, StoreUnavailableError } from "../db/client";
+import { ReadCache } from "../db/readCache";
 import { type SqlReader, sql } from "../db/sql";
 import { deferredSource, sourceFor } from "../sources/sourceFor";
 import type { EntitlementSource } from "../sources/types";
@@ -103,31 +104,35 @@ async function resolveTenant(ctx: Context): Promise<Tenant | null> {
   };
 }
 
+type LinkedWorkspace = { workspace: Workspace; livemode: boolean } | null;
+
+/** Links as read, until a change to links or workspaces (from any process) or READ_CACHE_MS. */
+const links = new ReadCache<LinkedWorkspace>(() => getConfig().readCacheMs);
+
 /**
  * The workspace linked to a Stripe account, in one statement (the ORM's include would
  * take two). Stripe sends the same account id in test and live mode. With the Dashboard's
  * mode hint, only the link of that mode counts (it picks among the verified account's own
- * links, nothing more); without it, a live-mode link wins. Read on every request, never
- * cached: an unlink takes effect at once everywhere.
+ * links, nothing more); without it, a live-mode link wins. Cached only while no link or
+ * workspace has changed: an unlink takes effect at once in this process, and in the
+ * others as soon as the store's notification reaches them (changeFeed.ts).
  */
-async function linkedWorkspace(
-  db: SqlReader,
-  stripeAccountId: string,
-  livemode: boolean | undefined,
-): Promise<{ workspace: Workspace; livemode: boolean } | null> {
-  const [row] = await db.rows<Workspace & { linkLivemode: boolean }>(sql`
-    SELECT w.id, w.source_kind::text AS "sourceKind", w.display_name AS "displayName",
-           w.stigg_app_base_url AS "stiggAppBaseUrl", w.stigg_api_url AS "stiggApiUrl",
-           w.stigg_api_key_sealed AS "stiggApiKeySealed", w.created_at AS "createdAt", w.updated_at AS "updatedAt",
-           l.livemode AS "linkLivemode"
-    FROM stripe_account_link l JOIN workspace w ON w.id = l.workspace_id
-    WHERE l.stripe_account_id = ${stripeAccountId}
-      AND (${livemode ?? null}::boolean IS NULL OR l.livemode = ${livemode ?? null}::boolean)
-    ORDER BY l.livemode DESC
-    LIMIT 1`);
-  if (!row) return null;
-  const { linkLivemode, ...workspace } = row;
-  return { workspace, livemode: linkLivemode };
+function linkedWorkspace(db: SqlReader, stripeAccountId: string, livemode: boolean | undefined): Promise<LinkedWorkspace> {
+  return links.read(db.generation(), `${stripeAccountId}/${livemode ?? "any"}`, async () => {
+    const [row] = await db.rows<Workspace & { linkLivemode: boolean }>(sql`
+      SELECT w.id, w.source_kind::text AS "sourceKind", w.display_name AS "displayName",
+             w.stigg_app_base_url AS "stiggAppBaseUrl", w.stigg_api_url AS "stiggApiUrl",
+             w.stigg_api_key_sealed AS "stiggApiKeySealed", w.created_at AS "createdAt", w.updated_at AS "updatedAt",
+             l.livemode AS "linkLivemode"
+      FROM stripe_account_link l JOIN workspace w ON w.id = l.workspace_id
+      WHERE l.stripe_account_id = ${stripeAccountId}
+        AND (${livemode ?? null}::boolean IS NULL OR l.livemode = ${livemode ?? null}::boolean)
+      ORDER BY l.livemode DESC
+      LIMIT 1`);
+    if (!row) return null;
+    const { linkLivemode, ...workspace } = row;
+    return { workspace, livemode: linkLivemode };
+  });
 }
 
 /** Procedures about the account's links, not its data: they read no source. */

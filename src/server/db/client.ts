@@ -6,6 +6,7 @@ import { PrismaClient } from "@/generated/prisma/client";
 import { type Config, getConfig } from "../config";
 import { lockDirectory, StoreLockedError } from "./dirLock";
 import { migrate } from "./migrate";
+import { type ChangeFeed, pgliteChanges, postgresChanges } from "./changeFeed";
 import { pgliteReader, postgresReader, type SqlReader, utcTypes } from "./sql";
 import { seedSandbox } from "../../../prisma/seed/seed";
 
@@ -18,6 +19,8 @@ interface Store {
   db: PrismaClient;
   /** The request path's reads, on the same connections without the ORM (sql.ts). */
   sql: SqlReader;
+  /** Changes to the store from any process, for the request path's caches. */
+  changes: ChangeFeed;
   adapter: SqlMigrationAwareDriverAdapterFactory;
   /** What migrations and the seed run through: the same store, with their own limits. */
   setup: { db: PrismaClient; adapter: SqlMigrationAwareDriverAdapterFactory; done(): Promise<void> };
@@ -51,8 +54,10 @@ async function openPglite(dir: string): Promise<Store> {
     await pg.waitReady;
     const adapter = new PrismaPGlite(pg);
     const db = new PrismaClient({ adapter });
+    const changes = await pgliteChanges(pg);
     const close = async () => {
       try {
+        await changes.close();
         await db.$disconnect();
         await pg.close();
       } finally {
@@ -60,7 +65,7 @@ async function openPglite(dir: string): Promise<Store> {
       }
     };
     const setup = { db, adapter, done: async () => {} };
-    return { kind: "pglite", db, sql: await pgliteReader(pg), adapter, setup, close };
+    return { kind: "pglite", db, sql: await pgliteReader(pg, changes), changes, adapter, setup, close };
   } catch (err) {
     lock.release();
     throw err;
@@ -94,6 +99,7 @@ async function openPostgres(url: string, limits: Config["db"]): Promise<Store> {
   const setupPool = pool(SETUP_STATEMENT_LIMIT_MS, 2);
   const setupAdapter = new PrismaPg(setupPool);
   const setupDb = new PrismaClient({ adapter: setupAdapter });
+  const changes = postgresChanges(pg.Client, { connectionString: url, connectionTimeoutMillis: limits.connectTimeoutMs });
   let setupOpen = true;
   const setupDone = async () => {
     if (!setupOpen) return;
@@ -104,11 +110,12 @@ async function openPostgres(url: string, limits: Config["db"]): Promise<Store> {
   return {
     kind: "postgresql",
     db,
-    sql: postgresReader(requests),
+    sql: postgresReader(requests, changes),
+    changes,
     adapter,
     setup: { db: setupDb, adapter: setupAdapter, done: setupDone },
     close: async () => {
-      await Promise.all([db.$disconnect(), setupDone()]);
+      await Promise.all([db.$disconnect(), setupDone(), changes.close()]);
       await requests.end();
     },
   };
@@ -148,6 +155,8 @@ export async function openStore(options: StoreOptions): Promise<Store> {
  */
 interface Holder {
   store?: Promise<Store>;
+  /** The store once open, for what must not wait (noteChange). */
+  opened?: Store;
   failures: number;
   retryAt: number;
   lastError?: unknown;
@@ -176,7 +185,8 @@ export function getStore(): Promise<Store> {
   });
   holder.store = opening;
   opening.then(
-    () => {
+    (store) => {
+      if (holder.store === opening) holder.opened = store;
       holder.failures = 0;
       holder.lastError = undefined;
     },
@@ -239,9 +249,19 @@ export function lastStoreError(): unknown {
   return holder.lastError;
 }
 
+/**
+ * A change this process has just committed to the tables behind the request path's caches
+ * (a link made or removed): this process's caches drop what they hold at once. Other
+ * processes hear of it from the store (changeFeed.ts).
+ */
+export function noteChange(): void {
+  holder.opened?.changes.changed();
+}
+
 export async function closeStore(): Promise<void> {
   const store = holder.store;
   holder.store = undefined;
+  holder.opened = undefined;
   holder.retryInBackground = false;
   clearTimeout(holder.timer);
   holder.failures = 0;

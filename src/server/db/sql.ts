@@ -1,5 +1,6 @@
 import type { PGlite } from "@electric-sql/pglite";
 import type pg from "pg";
+import type { ChangeFeed } from "./changeFeed";
 
 /*
  * The request path's reads, straight on the driver. Each one is a single raw statement the
@@ -37,6 +38,8 @@ export function sql(strings: TemplateStringsArray, ...values: unknown[]): Statem
 /** Reads rows with one statement. */
 export interface SqlReader {
   rows<T>(statement: Statement): Promise<T[]>;
+  /** The store's change generation (changeFeed.ts): what was read in it still holds; null: nothing read before can be trusted. */
+  generation(): number | null;
 }
 
 // `timestamp` columns hold UTC wall time; read them as UTC whatever the process's zone.
@@ -51,8 +54,9 @@ export function utcTypes(types: typeof pg.types): pg.CustomTypesConfig {
   };
 }
 
-export function postgresReader(pool: pg.Pool): SqlReader {
+export function postgresReader(pool: pg.Pool, changes: ChangeFeed): SqlReader {
   return {
+    generation: () => changes.generation(),
     async rows<T>({ name, text, values }: Statement) {
       return (await pool.query<T & pg.QueryResultRow>({ name, text, values })).rows;
     },
@@ -66,7 +70,7 @@ export function postgresReader(pool: pg.Pool): SqlReader {
  * Bind, Describe, Execute, Sync. It holds PGlite's own locks, as query() does, so it never
  * runs inside another caller's transaction.
  */
-export async function pgliteReader(db: PGlite): Promise<SqlReader> {
+export async function pgliteReader(db: PGlite, changes: ChangeFeed): Promise<SqlReader> {
   const { parse, protocol } = await import("@electric-sql/pglite");
   const { serialize } = protocol;
   const parsers = { ...db.parsers, [TIMESTAMP_OID]: utcTimestamp };
@@ -78,6 +82,7 @@ export async function pgliteReader(db: PGlite): Promise<SqlReader> {
     return (await db.execProtocol(message, { syncToFs: false })).messages;
   };
   return {
+    generation: () => changes.generation(),
     rows<T>({ name, text, values }: Statement) {
       return db._runExclusiveTransaction(() =>
         db._runExclusiveQuery(async () => {

@@ -1,4 +1,4 @@
-import type { Db } from "../db/client";
+import { type Db, noteChange } from "../db/client";
 import { seal, type Keyring } from "../crypto/seal";
 
 export interface LinkInput {
@@ -31,5 +31,6 @@ export async function linkAccount(db: Db, input: LinkInput, keyring: Keyring): P
   // single INSERT … ON CONFLICT DO UPDATE on the unique (account, livemode) constraint: two
   // callbacks for one account can't both insert.
   await db.stripeAccountLink.upsert({ where: { stripeAccountId_livemode: key }, create: { ...key, ...data }, update: data });
+  noteChange();
   return { reinstalled: existing !== null };
 }

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { Db } from "../db/client";
+import { type Db, noteChange } from "../db/client";
 import { seal, type Keyring } from "../crypto/seal";
 
 export const STIGG_APP_URL = "https://app.stigg.io";
@@ -28,10 +28,12 @@ export async function upsertStiggWorkspace(
     stiggApiUrl: input.apiUrl,
     stiggApiKeySealed: seal(input.apiKey, stiggApiKeyContext(id), keyring),
   };
-  return db.workspace.upsert({
+  const workspace = await db.workspace.upsert({
     where: { id },
     create: { id, ...data },
     update: data,
     select: { id: true, displayName: true },
   });
+  noteChange();
+  return workspace;
 }

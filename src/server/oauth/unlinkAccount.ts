@@ -1,4 +1,4 @@
-import type { Db } from "../db/client";
+import { type Db, noteChange } from "../db/client";
 
 /**
  * Removes an account's link (one mode, or both when `livemode` is omitted) so the drawer
@@ -8,5 +8,6 @@ export async function unlinkAccount(db: Db, stripeAccountId: string, livemode?: 
   const { count } = await db.stripeAccountLink.deleteMany({
     where: { stripeAccountId, ...(livemode === undefined ? {} : { livemode }) },
   });
+  noteChange();
   return count;
 }

@@ -1,4 +1,6 @@
 import type { Entitlement, GrantSource, ResetPeriod } from "@/contract";
+import { getConfig } from "../../config";
+import { ReadCache } from "../../db/readCache";
 import { type SqlReader, sql } from "../../db/sql";
 import { projectUsage } from "../projection";
 import { currentWindow, type Meter } from "./usageSeries";
@@ -47,12 +49,25 @@ const meterOf = (g: GrantRow): Meter => ({
  * Current usage of every meter in one statement: the period's event total, or the latest
  * reading for `usage` meters.
  */
-async function currentUsage(db: SqlReader, customerId: string, meters: Meter[], now: Date): Promise<Map<string, number>> {
-  if (meters.length === 0) return new Map();
-  const wanted = meters.map((m) => {
-    const { from, to } = currentWindow(m, now);
-    return { feature_id: m.featureId, latest: m.meterKind === "usage", from_ts: from.toISOString(), to_ts: to.toISOString() };
-  });
+function currentUsage(db: SqlReader, customerId: string, meters: Meter[], now: Date, fresh: boolean): Promise<Map<string, number>> {
+  if (meters.length === 0) return Promise.resolve(new Map());
+  const read = () => {
+    const wanted = meters.map((m) => {
+      const { from, to } = currentWindow(m, now);
+      return { feature_id: m.featureId, latest: m.meterKind === "usage", from_ts: from.toISOString(), to_ts: to.toISOString() };
+    });
+    return readUsage(db, customerId, JSON.stringify(wanted), now);
+  };
+  if (fresh) return read();
+  // Keyed by the meters, not their windows: a meter that never resets looks back from now.
+  const key = meters.map((m) => `${m.featureId}:${m.meterKind}:${m.resetPeriod}:${m.subscriptionStart.getTime()}`).join("|");
+  return usageTotals.read(db.generation(), `${customerId}/${key}`, read);
+}
+
+/** Usage totals as read, shared by requests until any change to the store or READ_CACHE_MS. */
+const usageTotals = new ReadCache<Map<string, number>>(() => getConfig().readCacheMs);
+
+async function readUsage(db: SqlReader, customerId: string, wanted: string, now: Date): Promise<Map<string, number>> {
   const rows = await db.rows<{ featureId: string; value: number | null }>(sql`
     SELECT q.feature_id AS "featureId",
       CASE WHEN q.latest THEN (
@@ -64,7 +79,7 @@ async function currentUsage(db: SqlReader, customerId: string, meters: Meter[], 
         WHERE u.customer_id = ${customerId} AND u.feature_id = q.feature_id
           AND u."timestamp" >= q.from_ts AND u."timestamp" < q.to_ts)
       END AS value
-    FROM json_to_recordset(${JSON.stringify(wanted)}::json) AS q(feature_id text, latest boolean, from_ts timestamp, to_ts timestamp)`);
+    FROM json_to_recordset(${wanted}::json) AS q(feature_id text, latest boolean, from_ts timestamp, to_ts timestamp)`);
   return new Map(rows.map((r) => [r.featureId, Number(r.value ?? 0)]));
 }
 
@@ -112,6 +127,7 @@ export async function buildFeatureEntitlements(
   grants: GrantRow[],
   onlySubscription: string | undefined,
   now: Date,
+  fresh = false,
 ): Promise<Entitlement[]> {
   const byFeature = new Map<string, GrantRow[]>();
   for (const g of grants) {
@@ -121,7 +137,7 @@ export async function buildFeatureEntitlements(
     byFeature.set(g.featureId, list);
   }
   const meters = [...byFeature.values()].map((grants) => grants[0]!).filter((g) => g.kind === "metered").map(meterOf);
-  const usage = await currentUsage(db, customerId, meters, now);
+  const usage = await currentUsage(db, customerId, meters, now, fresh);
   return [...byFeature.values()].map((grants) => featureEntitlement(grants, usage, now));
 }
 

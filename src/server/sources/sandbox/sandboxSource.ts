@@ -5,6 +5,8 @@ import type { BilledSubscription, EntitlementSource, TimeWindow } from "../types
 import { buildCreditEntitlements, buildFeatureEntitlements, ENTITLING } from "./entitlements";
 import { type Meter, usageSeriesFor } from "./usageSeries";
 import { type CustomerRecord, readCustomerRecord } from "./customerRecord";
+import { getConfig } from "../../config";
+import { ReadCache } from "../../db/readCache";
 
 const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
 
@@ -34,31 +36,45 @@ function toSubscription(s: SubscriptionRow): Subscription {
 }
 
 /**
+ * Customers' records as read, shared by requests until any change to the catalogue (from
+ * any process: changeFeed.ts) or READ_CACHE_MS; a refresh (`fresh`) reads through.
+ */
+const records = new ReadCache<CustomerRecord | null>(() => getConfig().readCacheMs);
+
+/**
  * The embedded default: a Stigg-shaped catalogue in the project's own database. Built
  * per request, so the customer's record it reads (the customer, its subscriptions, their
  * grants and the credits, in one statement) is kept for the request's other calls (a first paint
- * asks three times) and never longer.
+ * asks three times); between requests, only in `records`.
  */
 export class SandboxSource implements EntitlementSource {
   private readonly records = new Map<string, Promise<CustomerRecord | null>>();
+  /** Customers already read through for a refresh in this request. */
+  private readonly refreshed = new Set<string>();
 
   constructor(
     private readonly db: SqlReader,
     private readonly workspace: Workspace,
   ) {}
 
-  private record(stripeCustomerId: string): Promise<CustomerRecord | null> {
+  private record(stripeCustomerId: string, fresh = false): Promise<CustomerRecord | null> {
     let found = this.records.get(stripeCustomerId);
-    if (!found) {
-      found = readCustomerRecord(this.db, this.workspace.id, stripeCustomerId, new Date());
+    if (!found || fresh) {
+      const read = () => readCustomerRecord(this.db, this.workspace.id, stripeCustomerId, new Date());
+      found = fresh ? read() : records.read(this.db.generation(), `${this.workspace.id}/${stripeCustomerId}`, read);
       this.records.set(stripeCustomerId, found);
     }
     return found;
   }
 
-  /** The record of a customer this source found (a call of another request reads it again). */
-  private async recordOf(customer: Customer): Promise<CustomerRecord> {
-    const record = await this.record(customer.stripeCustomerId);
+  /**
+   * The record of a customer this source found (a call of another request reads it again).
+   * `fresh`: read through the shared cache, once for the request's calls.
+   */
+  private async recordOf(customer: Customer, fresh = false): Promise<CustomerRecord> {
+    const through = fresh && !this.refreshed.has(customer.stripeCustomerId);
+    if (through) this.refreshed.add(customer.stripeCustomerId);
+    const record = await this.record(customer.stripeCustomerId, through);
     if (!record || record.id !== customer.stiggCustomerId) throw new Error(`customer ${customer.stiggCustomerId} is gone`);
     return record;
   }
@@ -95,14 +111,14 @@ export class SandboxSource implements EntitlementSource {
     return customer ? { customer, subscription: toSubscription(row) } : null;
   }
 
-  // Reads go straight to the database, so `fresh` has nothing to bypass here.
-  async getFeatureEntitlements(customer: Customer, options: { subscriptionId?: string }): Promise<Entitlement[]> {
-    const { grants } = await this.recordOf(customer);
-    return buildFeatureEntitlements(this.db, customer.stiggCustomerId, grants, options.subscriptionId, new Date());
+  // A refresh reads the record again (once for the request) and the usage through.
+  async getFeatureEntitlements(customer: Customer, options: { subscriptionId?: string; fresh?: boolean }): Promise<Entitlement[]> {
+    const { grants } = await this.recordOf(customer, options.fresh);
+    return buildFeatureEntitlements(this.db, customer.stiggCustomerId, grants, options.subscriptionId, new Date(), options.fresh);
   }
 
-  async getCreditEntitlements(customer: Customer, options: { subscriptionId?: string }): Promise<Entitlement[]> {
-    return buildCreditEntitlements((await this.recordOf(customer)).credits, options.subscriptionId);
+  async getCreditEntitlements(customer: Customer, options: { subscriptionId?: string; fresh?: boolean }): Promise<Entitlement[]> {
+    return buildCreditEntitlements((await this.recordOf(customer, options.fresh)).credits, options.subscriptionId);
   }
 
   async getUsageSeries(customer: Customer, featureId: string, window?: TimeWindow): Promise<UsageSeries | null> {
