@@ -9,10 +9,20 @@ import { hostTimings } from "./hostTimings";
 import { load, type LoadResult } from "./load";
 import { prepareStore, usageCustomer, usageFeature, type UsageScale } from "./prepare";
 import { firstPaintPath, getBatch, percentile, signedHeaders, usageSeriesPath } from "./requests";
-import { freePort, startServer } from "./server";
+import { type BenchServer, freePort, startServer } from "./server";
 import { benchStigg, type StiggFigures } from "./stigg";
 
+/** The first paint on a server with its read caches off (READ_CACHE_MS=0): the slow path. */
+export interface UncachedFigures {
+  host: LoadResult;
+  hostSequentialP50: number;
+  hostSequentialP99: number;
+  clientSequentialP50: number;
+  rssLoadMb: number;
+}
+
 export interface StoreFigures {
+  uncached: UncachedFigures;
   host: LoadResult;
   floor: LoadResult;
   baseline: LoadResult;
@@ -53,40 +63,56 @@ async function startBaseline(body: string, dir: string) {
   return { url: `http://127.0.0.1:${port}/`, stop: () => child.kill("SIGTERM") };
 }
 
+/** Sequential first paints (each with a correlation id to find its log lines by), then load with RSS sampled. */
+async function firstPaints(server: BenchServer, settings: RunSettings, tag: string) {
+  const firstPaint = server.url + firstPaintPath(FULL);
+  const client: number[] = [];
+  for (let i = 0; i < settings.sequential; i++) {
+    const headers = { ...signedHeaders(LINKED), "X-Correlation-Id": `${tag}${String(i).padStart(5, "0")}` };
+    client.push((await getBatch(firstPaint, headers)).ms);
+  }
+  const loadOf = () => load({ url: firstPaint, headers: signedHeaders(LINKED), connections: settings.connections, seconds: settings.seconds, expectStatus: 200 });
+  // Warm-up (not recorded), then the measured run.
+  await loadOf();
+  let rssLoadMb = 0;
+  const sampler = setInterval(() => (rssLoadMb = Math.max(rssLoadMb, server.rssMb())), 250);
+  const host = await loadOf().finally(() => clearInterval(sampler));
+  rssLoadMb = Math.max(rssLoadMb, server.rssMb());
+  const hostSequential = hostTimings(server.logFile, tag);
+  return {
+    host,
+    hostSequentialP50: percentile(hostSequential, 50),
+    hostSequentialP99: percentile(hostSequential, 99),
+    clientSequentialP50: percentile(client, 50),
+    rssLoadMb,
+  };
+}
+
 export async function runStore(store: { databaseUrl?: string }, settings: RunSettings): Promise<StoreFigures> {
   const dir = mkdtempSync(path.join(tmpdir(), "stigg-bench-"));
   const pgliteDir = path.join(dir, "pglite");
   try {
     const prepared = await prepareStore({ databaseUrl: store.databaseUrl, pgliteDir, scale: settings.scale, stigg: settings.stigg });
-    const server = await startServer({
-      env: { ...(store.databaseUrl ? { DATABASE_URL: store.databaseUrl } : { PGLITE_DIR: pgliteDir }), LOG_LEVEL: "info" },
-      logFile: path.join(dir, "server.log"),
-    });
+    const storeEnv: Record<string, string> = store.databaseUrl ? { DATABASE_URL: store.databaseUrl } : { PGLITE_DIR: pgliteDir };
+    const start = (name: string, env: Record<string, string> = {}) =>
+      startServer({ env: { ...storeEnv, LOG_LEVEL: "info", ...env }, logFile: path.join(dir, `${name}.log`) });
+
+    // The slow path first, on a server of its own: every request reads the store.
+    const uncachedServer = await start("uncached", { READ_CACHE_MS: "0" });
+    const uncached = await firstPaints(uncachedServer, settings, "bench-uncached-").finally(() => uncachedServer.stop());
+
+    const server = await start("server");
     try {
       const firstPaint = server.url + firstPaintPath(FULL);
       const { body } = await getBatch(firstPaint, signedHeaders(LINKED));
       await new Promise((r) => setTimeout(r, 1_000));
       const rssIdleMb = server.rssMb();
-
-      // Sequential first paints, each with a correlation id to find its log lines by.
-      const client: number[] = [];
-      for (let i = 0; i < settings.sequential; i++) {
-        const headers = { ...signedHeaders(LINKED), "X-Correlation-Id": `bench-seq-${String(i).padStart(5, "0")}` };
-        client.push((await getBatch(firstPaint, headers)).ms);
-      }
-
-      const loadOf = (url: string, headers: Record<string, string> | undefined, expectStatus: number) =>
-        load({ url, headers, connections: settings.connections, seconds: settings.seconds, expectStatus });
-      // Warm-up (not recorded), then the host, its floor, and bare node:http serving the same bytes.
-      await loadOf(firstPaint, signedHeaders(LINKED), 200);
-      let rssLoadMb = 0;
-      const sampler = setInterval(() => (rssLoadMb = Math.max(rssLoadMb, server.rssMb())), 250);
-      const host = await loadOf(firstPaint, signedHeaders(LINKED), 200);
-      clearInterval(sampler);
-      rssLoadMb = Math.max(rssLoadMb, server.rssMb());
-      const floor = await loadOf(firstPaint, undefined, 401);
+      const paints = await firstPaints(server, settings, "bench-seq-");
+      const floor = await load({ url: firstPaint, connections: settings.connections, seconds: settings.seconds, expectStatus: 401 });
       const baselineServer = await startBaseline(body, dir);
-      const baseline = await loadOf(baselineServer.url, undefined, 200).finally(() => baselineServer.stop());
+      const baseline = await load({ url: baselineServer.url, connections: settings.connections, seconds: settings.seconds, expectStatus: 200 }).finally(() =>
+        baselineServer.stop(),
+      );
 
       const usage: number[] = [];
       for (let i = 0; i < settings.sequential * 2; i++) {
@@ -97,15 +123,12 @@ export async function runStore(store: { databaseUrl?: string }, settings: RunSet
       }
 
       const stigg = await benchStigg(server.url, settings.stigg.forwarded, settings.sequential);
-      const hostSequential = hostTimings(server.logFile, "bench-seq-");
       const usageHost = hostTimings(server.logFile, "bench-usage-");
       return {
-        host,
+        uncached,
+        ...paints,
         floor,
         baseline,
-        hostSequentialP50: percentile(hostSequential, 50),
-        hostSequentialP99: percentile(hostSequential, 99),
-        clientSequentialP50: percentile(client, 50),
         usageRows: prepared.usageRows,
         usageIndexUsed: /usage_record_customer_id_feature_id_timestamp_idx/.test(prepared.usagePlan),
         usagePlan: prepared.usagePlan,
@@ -114,7 +137,6 @@ export async function runStore(store: { databaseUrl?: string }, settings: RunSet
         usageHostP50: percentile(usageHost, 50),
         stigg,
         rssIdleMb,
-        rssLoadMb,
       };
     } finally {
       await server.stop();
