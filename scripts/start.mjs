@@ -3,6 +3,7 @@
 // the server migrates and seeds on its first start.
 import { build } from "./build.mjs";
 import { ensureAppInstalled, isBuildCurrent, run } from "./lib.mjs";
+import { serverNodeOptions } from "./serverFlags.mjs";
 
 const port = process.env.PORT ?? "3000";
 await ensureAppInstalled();
@@ -13,6 +14,7 @@ if (!isBuildCurrent()) {
 try {
   await run("next", ["start", "--port", port], {
     PUBLIC_URL: process.env.PUBLIC_URL ?? `http://localhost:${port}`,
+    NODE_OPTIONS: serverNodeOptions(),
   });
 } catch (err) {
   // The server said why (a refused configuration, a database another process owns);

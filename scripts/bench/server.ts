@@ -1,9 +1,10 @@
-// The production server as `npm start` runs it (`next start` on the build), on loopback,
+// The production server as `npm start` runs it (`next start` on the build, its V8 options), on loopback,
 // with its log lines going to a file the bench reads afterwards (the host's own timings).
 import { type ChildProcess, spawn } from "node:child_process";
 import { openSync, readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
+import { serverNodeOptions } from "../serverFlags.mjs";
 import { root } from "./root";
 
 export function freePort(): Promise<number> {
@@ -58,7 +59,7 @@ export async function startServer(options: {
   const env: Record<string, string> = {};
   for (const [k, v] of Object.entries(process.env)) if (v !== undefined) env[k] = v;
   for (const k of ["STRIPE_APP_SECRET", "STRIPE_APP_SECRET_PREVIOUS", "DATABASE_URL", "PGLITE_DIR", "LOG_LEVEL"]) delete env[k];
-  Object.assign(env, { NEXT_TELEMETRY_DISABLED: "1", PUBLIC_URL: url, NODE_ENV: "production" }, options.env);
+  Object.assign(env, { NEXT_TELEMETRY_DISABLED: "1", PUBLIC_URL: url, NODE_ENV: "production", NODE_OPTIONS: serverNodeOptions() }, options.env);
   const log = openSync(options.logFile, "w");
   const child: ChildProcess = spawn(
     process.execPath,
