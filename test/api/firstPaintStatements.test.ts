@@ -141,8 +141,8 @@ describe(`SQL statements per request (${backend})`, () => {
   it("a first paint takes a fixed number of statements, whatever the customer holds", async () => {
     const before = await statementsOf(FIRST_PAINT);
     // Link; the customer's record (once for the batch's three calls: the customer, its
-    // subscriptions, their grants, the credits); the grants' usage.
-    expect(before.statements.length, before.statements.join("\n---\n")).toBeLessThanOrEqual(3);
+    // subscriptions, their grants with their usage, the credits).
+    expect(before.statements.length, before.statements.join("\n---\n")).toBeLessThanOrEqual(2);
     // Both ways in are counted: a first paint reads something.
     expect(before.statements.length).toBeGreaterThan(0);
 
@@ -157,9 +157,9 @@ describe(`SQL statements per request (${backend})`, () => {
     expect(after.statements.length, after.statements.join("\n---\n")).toBe(before.statements.length);
   });
 
-  it("getEntitlements reads features and credits in at most 1 statement beyond the customer lookup", async () => {
+  it("getEntitlements reads features, usage and credits with no statement beyond the customer lookup", async () => {
     const lookup = await statementsOf([{ procedure: "getCustomer", input }]);
     const entitlements = await statementsOf([{ procedure: "getEntitlements", input }]);
-    expect(entitlements.statements.length - lookup.statements.length, entitlements.statements.join("\n---\n")).toBeLessThanOrEqual(1);
+    expect(entitlements.statements.length - lookup.statements.length, entitlements.statements.join("\n---\n")).toBe(0);
   });
 });

@@ -3,10 +3,10 @@ import { type SqlReader, sql } from "../../db/sql";
 import { type CreditRow, ENTITLING, type GrantRow } from "./entitlements";
 
 /**
- * A customer with its subscriptions, what its entitling subscriptions grant, and its
- * credits, in one statement: the customer lookup, the subscription list, the feature grants
- * and the credits of a first paint were four. A statement costs the host far more than a
- * few extra joined rows.
+ * A customer with its subscriptions, what its entitling subscriptions grant with each
+ * metered grant's current usage, and its credits, in one statement: the customer lookup,
+ * the subscription list, the feature grants, their usage and the credits of a first paint
+ * were five. A statement costs the host far more than a few extra joined rows.
  */
 export interface CustomerRecord {
   id: string;
@@ -18,6 +18,8 @@ export interface CustomerRecord {
   grants: GrantRow[];
   /** Unexpired credits per type and granting subscription: the customer's own, and the entitling subscriptions'. */
   credits: CreditRow[];
+  /** The moment the usage periods and the credits' expiry were judged at. */
+  readAt: Date;
 }
 
 /** A customer without subscriptions, or a subscription without grants, leaves columns null. */
@@ -50,7 +52,17 @@ export async function readCustomerRecord(db: SqlReader, workspaceId: string, bil
            f.meter_kind::text AS "meterKind", f.unit_singular AS "unitSingular", f.unit_plural AS "unitPlural",
            g.enabled, g.number_value AS "numberValue", g.string_value AS "stringValue", g.usage_limit AS "usageLimit",
            g.has_unlimited AS "hasUnlimited", g.has_soft_limit AS "hasSoftLimit", g.reset_period::text AS "resetPeriod",
-           CASE WHEN row_number() OVER (ORDER BY s.start_date, s.id, g.id) = 1 THEN cr.credits END AS credits
+           CASE WHEN row_number() OVER (ORDER BY s.start_date, s.id, g.id) = 1 THEN cr.credits END AS credits,
+           CASE WHEN f.kind::text <> 'metered' THEN NULL
+                WHEN f.meter_kind::text = 'usage' THEN (
+                  SELECT u.value FROM usage_record u
+                  WHERE u.customer_id = c.id AND u.feature_id = f.id AND u."timestamp" <= ${now}::timestamp
+                  ORDER BY u."timestamp" DESC LIMIT 1)
+                ELSE coalesce((
+                  SELECT sum(u.value) FROM usage_record u
+                  WHERE u.customer_id = c.id AND u.feature_id = f.id
+                    AND u."timestamp" >= w.start AND u."timestamp" < w."end"), 0)
+           END AS usage
     FROM customer c
     CROSS JOIN LATERAL (
       SELECT json_agg(k ORDER BY k."creditTypeId", k.start NULLS FIRST, k."subscriptionId") AS credits
@@ -71,6 +83,17 @@ export async function readCustomerRecord(db: SqlReader, workspaceId: string, bil
     LEFT JOIN plan p ON p.id = s.plan_id
     LEFT JOIN entitlement_grant g ON g.subscription_id = s.id AND s.status::text IN (${ENTITLING[0]}, ${ENTITLING[1]})
     LEFT JOIN feature f ON f.id = g.feature_id
+    -- The grant's current usage period (a meter that never resets: the last 30 days), as
+    -- billingPeriod.ts finds it: migration 20261129100000_usage_period_function.
+    LEFT JOIN LATERAL (
+      SELECT app_usage_period_index(s.start_date, g.reset_period::text, ${now}::timestamp) AS n
+    ) k ON g.reset_period IS NOT NULL
+    LEFT JOIN LATERAL (
+      SELECT CASE WHEN g.reset_period IS NULL THEN ${now}::timestamp - interval '30 days'
+                  ELSE app_usage_period_bound(s.start_date, g.reset_period::text, k.n) END AS start,
+             CASE WHEN g.reset_period IS NULL THEN ${now}::timestamp
+                  ELSE app_usage_period_bound(s.start_date, g.reset_period::text, k.n + 1) END AS "end"
+    ) w ON f.kind::text = 'metered'
     WHERE c.workspace_id = ${workspaceId} AND c.billing_id = ${billingId}
     ORDER BY s.start_date, s.id, g.id`);
   const first = rows[0];
@@ -104,6 +127,7 @@ export async function readCustomerRecord(db: SqlReader, workspaceId: string, bil
     subscriptions: [...subscriptions.values()].sort((a, b) => a.order - b.order).map((s) => s.subscription),
     grants,
     credits: creditsOf(rows.find((r) => r.credits !== null)?.credits ?? null),
+    readAt: now,
   };
 }
 

@@ -1,16 +1,11 @@
 import type { Entitlement, GrantSource, ResetPeriod } from "@/contract";
-import { getConfig } from "../../config";
-import { ReadCache } from "../../db/readCache";
-import { type SqlReader, sql } from "../../db/sql";
 import { projectUsage } from "../projection";
 import { currentWindow, type Meter } from "./usageSeries";
 
 /*
- * A customer's entitlements in a fixed number of statements, whatever the number of
- * features, subscriptions or credit grants: features take one beyond the customer's record
- * (customerRecord.ts, which holds the grants of the entitling subscriptions and the
- * credits): the usage of every metered feature; credits none. Raw SQL, because each is one join or aggregate the
- * ORM would split up.
+ * A customer's entitlements from its record (customerRecord.ts: the grants of the entitling
+ * subscriptions with their usage, and the credits), whatever the number of features,
+ * subscriptions or credit grants: no statement beyond the record.
  */
 
 /** Only these subscriptions grant entitlements (Stigg: active and in-trial). */
@@ -33,6 +28,8 @@ export interface GrantRow {
   hasUnlimited: boolean;
   hasSoftLimit: boolean;
   resetPeriod: ResetPeriod | null;
+  /** A metered grant's usage in its current period (a `usage` meter: its latest reading); null for the others. */
+  usage: number | null;
 }
 
 const source = (g: GrantRow): GrantSource => ({ subscriptionId: g.subscriptionId, planName: g.planName });
@@ -46,48 +43,10 @@ const meterOf = (g: GrantRow): Meter => ({
 });
 
 /**
- * Current usage of every meter in one statement: the period's event total, or the latest
- * reading for `usage` meters.
- */
-function currentUsage(db: SqlReader, customerId: string, meters: Meter[], now: Date, fresh: boolean): Promise<Map<string, number>> {
-  if (meters.length === 0) return Promise.resolve(new Map());
-  const read = () => {
-    const wanted = meters.map((m) => {
-      const { from, to } = currentWindow(m, now);
-      return { feature_id: m.featureId, latest: m.meterKind === "usage", from_ts: from.toISOString(), to_ts: to.toISOString() };
-    });
-    return readUsage(db, customerId, JSON.stringify(wanted), now);
-  };
-  if (fresh) return read();
-  // Keyed by the meters, not their windows: a meter that never resets looks back from now.
-  const key = meters.map((m) => `${m.featureId}:${m.meterKind}:${m.resetPeriod}:${m.subscriptionStart.getTime()}`).join("|");
-  return usageTotals.read(db.generation(), `${customerId}/${key}`, read);
-}
-
-/** Usage totals as read, shared by requests until any change to the store or READ_CACHE_MS. */
-const usageTotals = new ReadCache<Map<string, number>>(() => getConfig().readCacheMs);
-
-async function readUsage(db: SqlReader, customerId: string, wanted: string, now: Date): Promise<Map<string, number>> {
-  const rows = await db.rows<{ featureId: string; value: number | null }>(sql`
-    SELECT q.feature_id AS "featureId",
-      CASE WHEN q.latest THEN (
-        SELECT u.value FROM usage_record u
-        WHERE u.customer_id = ${customerId} AND u.feature_id = q.feature_id AND u."timestamp" <= ${now}
-        ORDER BY u."timestamp" DESC LIMIT 1)
-      ELSE (
-        SELECT sum(u.value) FROM usage_record u
-        WHERE u.customer_id = ${customerId} AND u.feature_id = q.feature_id
-          AND u."timestamp" >= q.from_ts AND u."timestamp" < q.to_ts)
-      END AS value
-    FROM json_to_recordset(${wanted}::json) AS q(feature_id text, latest boolean, from_ts timestamp, to_ts timestamp)`);
-  return new Map(rows.map((r) => [r.featureId, Number(r.value ?? 0)]));
-}
-
-/**
  * One entitlement per feature, merged across the subscriptions that grant it the way
  * Stigg merges them: limits add up, any unlimited grant wins, booleans are OR-ed.
  */
-function featureEntitlement(grants: GrantRow[], usage: Map<string, number>, now: Date): Entitlement {
+function featureEntitlement(grants: GrantRow[], now: Date): Entitlement {
   const first = grants[0]!;
   const base = { id: first.featureId, name: first.featureName, grantedBy: grants.map(source) };
   switch (first.kind) {
@@ -106,7 +65,8 @@ function featureEntitlement(grants: GrantRow[], usage: Map<string, number>, now:
         ...base,
         kind: "metered" as const,
         meterKind: first.meterKind ?? "events",
-        currentUsage: usage.get(first.featureId) ?? 0,
+        // The meter is the first grant's (its oldest subscription's), and so is the usage.
+        currentUsage: Number(first.usage ?? 0),
         usageLimit: unlimited ? null : grants.reduce((sum, g) => sum + (g.usageLimit ?? 0), 0),
         unlimited,
         softLimit: grants.some((g) => g.hasSoftLimit),
@@ -120,15 +80,8 @@ function featureEntitlement(grants: GrantRow[], usage: Map<string, number>, now:
   }
 }
 
-/** Feature entitlements from the grants of the customer's record: one statement, for the usage. */
-export async function buildFeatureEntitlements(
-  db: SqlReader,
-  customerId: string,
-  grants: GrantRow[],
-  onlySubscription: string | undefined,
-  now: Date,
-  fresh = false,
-): Promise<Entitlement[]> {
+/** Feature entitlements from the grants of the customer's record, which hold their usage: no statement of its own. */
+export function buildFeatureEntitlements(grants: GrantRow[], onlySubscription: string | undefined, now: Date): Entitlement[] {
   const byFeature = new Map<string, GrantRow[]>();
   for (const g of grants) {
     if (onlySubscription !== undefined && g.subscriptionId !== onlySubscription) continue;
@@ -136,9 +89,7 @@ export async function buildFeatureEntitlements(
     list.push(g);
     byFeature.set(g.featureId, list);
   }
-  const meters = [...byFeature.values()].map((grants) => grants[0]!).filter((g) => g.kind === "metered").map(meterOf);
-  const usage = await currentUsage(db, customerId, meters, now, fresh);
-  return [...byFeature.values()].map((grants) => featureEntitlement(grants, usage, now));
+  return [...byFeature.values()].map((grants) => featureEntitlement(grants, now));
 }
 
 export interface CreditRow {

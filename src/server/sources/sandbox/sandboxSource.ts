@@ -36,8 +36,9 @@ function toSubscription(s: SubscriptionRow): Subscription {
 }
 
 /**
- * Customers' records as read, shared by requests until any change to the catalogue (from
- * any process: changeFeed.ts) or READ_CACHE_MS; a refresh (`fresh`) reads through.
+ * Customers' records (usage included) as read, shared by requests until any change to the
+ * catalogue or its usage (from any process: changeFeed.ts) or READ_CACHE_MS; a refresh
+ * (`fresh`) reads through.
  */
 const records = new ReadCache<CustomerRecord | null>(() => getConfig().readCacheMs);
 
@@ -111,10 +112,11 @@ export class SandboxSource implements EntitlementSource {
     return customer ? { customer, subscription: toSubscription(row) } : null;
   }
 
-  // A refresh reads the record again (once for the request) and the usage through.
+  // A refresh reads the record (and so the usage) again, once for the request.
   async getFeatureEntitlements(customer: Customer, options: { subscriptionId?: string; fresh?: boolean }): Promise<Entitlement[]> {
-    const { grants } = await this.recordOf(customer, options.fresh);
-    return buildFeatureEntitlements(this.db, customer.stiggCustomerId, grants, options.subscriptionId, new Date(), options.fresh);
+    const { grants, readAt } = await this.recordOf(customer, options.fresh);
+    // The periods shown are those the usage was summed over, however long the record was kept.
+    return buildFeatureEntitlements(grants, options.subscriptionId, readAt);
   }
 
   async getCreditEntitlements(customer: Customer, options: { subscriptionId?: string; fresh?: boolean }): Promise<Entitlement[]> {
