@@ -17,8 +17,8 @@ export interface UsageScale {
 export const usageCustomer = (i: number) => `cus_Bench${String(i).padStart(4, "0")}`;
 export const usageFeature = (f: number) => `bench-feature-${f}`;
 
-/** Stripe accounts linked to Stigg workspaces: one per cold-cache scenario. */
-export const STIGG_ACCOUNTS = ["acct_BenchStiggCold", "acct_BenchStiggBurst"] as const;
+/** Stripe accounts linked to Stigg workspaces (caches are per workspace): the process's first Stigg paint, then one per cold-cache scenario. */
+export const STIGG_ACCOUNTS = ["acct_BenchStiggFirst", "acct_BenchStiggCold", "acct_BenchStiggBurst"] as const;
 
 export interface PreparedStore {
   usageRows: number;
