@@ -1,44 +1,32 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openStore } from "@/server/db/client";
 import { sql } from "@/server/db/sql";
-import { backend, createFreshDatabase } from "../support/freshDatabase";
+import { backend } from "../support/freshDatabase";
+import { useFreshStore } from "../support/freshStore";
 
 /*
  * The request path's direct reader (sql.ts) on the real store of this run: parameters,
  * UTC timestamps whatever the process's zone, named statements run again and again, and
  * a failed statement leaving the connection usable.
  */
-let store: Awaited<ReturnType<typeof openStore>>;
-let drop: () => Promise<void>;
 const zone = process.env.TZ;
-
-beforeAll(async () => {
-  // A zone far from UTC: a reader that rendered or parsed local time would be hours off.
-  process.env.TZ = "America/New_York";
-  const fresh = await createFreshDatabase();
-  drop = fresh.drop;
-  store = await openStore({ databaseUrl: fresh.env.DATABASE_URL, pgliteDir: fresh.env.PGLITE_DIR ?? "", seed: true });
-});
-
-afterAll(async () => {
-  await store?.close();
-  await drop?.();
-  process.env.TZ = zone;
-});
+// A zone far from UTC: a reader that rendered or parsed local time would be hours off.
+beforeAll(() => void (process.env.TZ = "America/New_York"));
+afterAll(() => void (process.env.TZ = zone));
+const opened = useFreshStore({ seed: true });
 
 describe(`the direct reader (${backend})`, () => {
   it("passes every value as a parameter and reads the types back", async () => {
     const quote = "O'Brien; DROP TABLE customer; --";
-    const [row] = await store.sql.rows<{ text: string; flag: boolean; nothing: null; n: number }>(
+    const [row] = await opened().sql.rows<{ text: string; flag: boolean; nothing: null; n: number }>(
       sql`SELECT ${quote}::text AS text, ${true}::boolean AS flag, ${null}::text AS nothing, ${41}::int + 1 AS n`,
     );
     expect(row).toEqual({ text: quote, flag: true, nothing: null, n: 42 });
   });
 
   it("reads a timestamp as the instant Prisma wrote, and compares Date parameters in UTC", async () => {
-    const customer = await store.db.customer.findFirstOrThrow({ where: { billingId: "cus_DemoFull" } });
+    const customer = await opened().db.customer.findFirstOrThrow({ where: { billingId: "cus_DemoFull" } });
     const read = (at: Date) =>
-      store.sql.rows<{ createdAt: Date; before: boolean }>(
+      opened().sql.rows<{ createdAt: Date; before: boolean }>(
         sql`SELECT created_at AS "createdAt", created_at < ${at} AS before FROM customer WHERE id = ${customer.id}`,
       );
     const [row] = await read(new Date(customer.createdAt.getTime() + 1));
@@ -49,20 +37,20 @@ describe(`the direct reader (${backend})`, () => {
   });
 
   it("runs one call site many times, and goes on after a statement that failed", async () => {
-    const divide = (by: number) => store.sql.rows<{ q: number }>(sql`SELECT 10 / ${by}::int AS q`);
+    const divide = (by: number) => opened().sql.rows<{ q: number }>(sql`SELECT 10 / ${by}::int AS q`);
     for (const by of [1, 2, 5, 10, 1, 2]) expect((await divide(by))[0]!.q).toBe(10 / by);
     await expect(divide(0)).rejects.toThrow(/division by zero/);
     expect((await divide(5))[0]!.q).toBe(2);
-    await expect(store.sql.rows(sql`SELECT * FROM no_such_table`)).rejects.toThrow(/no_such_table/);
+    await expect(opened().sql.rows(sql`SELECT * FROM no_such_table`)).rejects.toThrow(/no_such_table/);
     expect((await divide(2))[0]!.q).toBe(5);
   });
 
   it("never reads inside another caller's open transaction", async () => {
-    const customer = await store.db.customer.findFirstOrThrow({ where: { billingId: "cus_DemoFull" } });
+    const customer = await opened().db.customer.findFirstOrThrow({ where: { billingId: "cus_DemoFull" } });
     const nameOf = async () =>
-      (await store.sql.rows<{ name: string }>(sql`SELECT name FROM customer WHERE id = ${customer.id}`))[0]!.name;
+      (await opened().sql.rows<{ name: string }>(sql`SELECT name FROM customer WHERE id = ${customer.id}`))[0]!.name;
     let readDuring: Promise<string> | undefined;
-    await store.db.$transaction(async (tx) => {
+    await opened().db.$transaction(async (tx) => {
       await tx.customer.update({ where: { id: customer.id }, data: { name: "Uncommitted name" } });
       readDuring = nameOf();
       // Give the read every chance to run before the transaction ends.

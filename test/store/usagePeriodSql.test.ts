@@ -1,28 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { ResetPeriod } from "@/contract";
-import { openStore } from "@/server/db/client";
 import { sql } from "@/server/db/sql";
 import { periodContaining } from "@/server/sources/billingPeriod";
-import { backend, createFreshDatabase } from "../support/freshDatabase";
+import { backend } from "../support/freshDatabase";
+import { useFreshStore } from "../support/freshStore";
 
 /*
  * The customer's record sums each grant's usage over a period the database finds
  * (migration 20261129100000_usage_period_function); the drawer shows the period
  * billingPeriod.ts finds. They must be the same period, to the millisecond, always.
  */
-let store: Awaited<ReturnType<typeof openStore>>;
-let drop: () => Promise<void>;
-
-beforeAll(async () => {
-  const fresh = await createFreshDatabase();
-  drop = fresh.drop;
-  store = await openStore({ databaseUrl: fresh.env.DATABASE_URL, pgliteDir: fresh.env.PGLITE_DIR ?? "", seed: false });
-});
-
-afterAll(async () => {
-  await store?.close();
-  await drop?.();
-});
+const opened = useFreshStore({ seed: false });
 
 const PERIODS: ResetPeriod[] = ["day", "week", "month", "year"];
 const STEP_MS: Record<ResetPeriod, number> = { day: 864e5, week: 6048e5, month: 2_629_746_000, year: 31_556_952_000 };
@@ -63,7 +51,7 @@ describe(`usage periods in SQL and in TypeScript (${backend})`, () => {
   it("agree on every period, at month ends, leap days, boundaries and before the anchor", async () => {
     const all = cases();
     const json = JSON.stringify(all.map((c, i) => ({ i, a: c.anchor.toISOString(), p: c.period, t: c.at.toISOString() })));
-    const rows = await store.sql.rows<{ start: Date; end: Date }>(sql`
+    const rows = await opened().sql.rows<{ start: Date; end: Date }>(sql`
       SELECT app_usage_period_bound(x.a, x.p, app_usage_period_index(x.a, x.p, x.t)) AS start,
              app_usage_period_bound(x.a, x.p, app_usage_period_index(x.a, x.p, x.t) + 1) AS "end"
       FROM json_to_recordset(${json}::json) AS x(i int, a timestamp, p text, t timestamp)
