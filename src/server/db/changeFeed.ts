@@ -36,11 +36,16 @@ export async function pgliteChanges(db: PGlite): Promise<ChangeFeed> {
 
 const RETRY_MIN_MS = 500;
 const RETRY_MAX_MS = 30_000;
+/** How often the listening connection proves it still answers, and how long it may take. */
+const HEARTBEAT_MS = 2_000;
+const HEARTBEAT_TIMEOUT_MS = 1_000;
 
 /**
  * PostgreSQL: one connection of its own, listening. While it is down, or not yet
  * listening, the generation is null and every read goes to the database; it reconnects
- * with a growing pause. Keepalive finds a connection that died without a word.
+ * with a growing pause. A connection that stops answering without closing (a hung server
+ * or network) would never deliver a notification again: a heartbeat finds it within
+ * about three seconds.
  */
 export function postgresChanges(Client: typeof pg.Client, config: pg.ClientConfig): ChangeFeed {
   let generation: number | null = null;
@@ -48,11 +53,15 @@ export function postgresChanges(Client: typeof pg.Client, config: pg.ClientConfi
   let closed = false;
   let failures = 0;
   let timer: NodeJS.Timeout | undefined;
+  let heartbeat: NodeJS.Timeout | undefined;
   const log = () => logger().child({ component: "changeFeed" });
 
   const lost = (err: unknown) => {
+    clearInterval(heartbeat);
     if (closed || generation === null) return;
     generation = null;
+    // Not awaited: on a hung connection the goodbye is never answered.
+    void client?.end().catch(() => {});
     log().warn({ err }, "stopped hearing the store's changes: cached reads are off until it is back");
     retry();
   };
@@ -64,19 +73,25 @@ export function postgresChanges(Client: typeof pg.Client, config: pg.ClientConfi
     timer.unref();
   };
   const connect = async () => {
-    const c = new Client({ ...config, keepAlive: true });
+    const c = new Client({ ...config, keepAlive: true, query_timeout: HEARTBEAT_TIMEOUT_MS });
     client = c;
+    // A connection given up on may still report its end later: only the current one counts.
+    const onLost = (err: unknown) => {
+      if (client === c) lost(err);
+    };
     c.on("notification", () => {
-      if (generation !== null) generation = next();
+      if (generation !== null && client === c) generation = next();
     });
-    c.on("error", lost);
-    c.on("end", () => lost(new Error("the listening connection ended")));
+    c.on("error", onLost);
+    c.on("end", () => onLost(new Error("the listening connection ended")));
     try {
       await c.connect();
       await c.query(`LISTEN ${CHANGES_CHANNEL}`);
       if (closed) return void (await c.end());
       // Whatever changed while nobody listened is behind us: a new generation.
       generation = next();
+      heartbeat = setInterval(() => void c.query("SELECT 1").catch(onLost), HEARTBEAT_MS);
+      heartbeat.unref();
       if (failures > 0) log().info("hearing the store's changes again");
       failures = 0;
     } catch (err) {
@@ -96,6 +111,7 @@ export function postgresChanges(Client: typeof pg.Client, config: pg.ClientConfi
       closed = true;
       generation = null;
       clearTimeout(timer);
+      clearInterval(heartbeat);
       await client?.end().catch(() => {});
     },
   };
