@@ -1,3 +1,4 @@
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "@/server/db/sql";
 import { backend } from "../support/freshDatabase";
@@ -59,4 +60,25 @@ describe(`the direct reader (${backend})`, () => {
     }).catch(() => {});
     expect(await readDuring).toBe(customer.name);
   });
+
+  // PGlite has no server to end its connections.
+  if (backend === "postgresql") {
+    it("goes on after the server ends its idle connections (a restart, a failover)", async () => {
+      const one = () => opened().sql.rows<{ one: number }>(sql`SELECT 1 AS one`);
+      await Promise.all([one(), one(), one()]);
+      const admin = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
+      await admin.connect();
+      try {
+        const { rows } = await admin.query(
+          "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()",
+          [new URL(opened.databaseUrl()!).pathname.slice(1)],
+        );
+        expect(rows.length).toBeGreaterThan(0);
+      } finally {
+        await admin.end();
+      }
+      await new Promise((r) => setTimeout(r, 200));
+      expect((await one())[0]!.one).toBe(1);
+    });
+  }
 });

@@ -5,6 +5,7 @@ import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapt
 import { PrismaClient } from "@/generated/prisma/client";
 import { type Config, getConfig } from "../config";
 import { lockDirectory, StoreLockedError } from "./dirLock";
+import { logger } from "../log/logger";
 import { migrate } from "./migrate";
 import { type ChangeFeed, pgliteChanges, postgresChanges } from "./changeFeed";
 import { pgliteReader, postgresReader, type SqlReader, utcTypes } from "./sql";
@@ -83,8 +84,8 @@ const SETUP_STATEMENT_LIMIT_MS = 5 * 60_000;
 
 async function openPostgres(url: string, limits: Config["db"]): Promise<Store> {
   const [{ PrismaPg }, { default: pg }] = await Promise.all([import("@prisma/adapter-pg"), import("pg")]);
-  const pool = (statementMs: number, max: number) =>
-    new pg.Pool({
+  const pool = (statementMs: number, max: number) => {
+    const p = new pg.Pool({
       connectionString: url,
       max,
       connectionTimeoutMillis: limits.connectTimeoutMs,
@@ -92,6 +93,11 @@ async function openPostgres(url: string, limits: Config["db"]): Promise<Store> {
       query_timeout: statementMs + 1_000,
       types: utcTypes(pg.types),
     });
+    // An idle connection the server ends (a restart, a failover, pg_terminate_backend) is
+    // dropped from the pool; unheard, its error would end the process.
+    p.on("error", (err) => logger().warn({ err }, "an idle database connection was closed by the server"));
+    return p;
+  };
   // One pool for the ORM and the direct reads, so the limits hold for both.
   const requests = pool(limits.statementTimeoutMs, limits.poolMax);
   const adapter = new PrismaPg(requests);
