@@ -168,6 +168,24 @@ export const fullList = (): EntitlementList => ({
   ],
 });
 
+/** getEntitlements for the Seats subscription alone: what that subscription grants. */
+export const seatsEntitlements = (): EntitlementList => ({
+  fetchedAt: FETCHED_AT,
+  failures: [],
+  entitlements: [
+    metered({
+      id: "feature-seats",
+      name: "Seats",
+      grantedBy: [SEATS],
+      currentUsage: 12,
+      usageLimit: 10,
+      unit: { singular: "seat", plural: "seats" },
+      resetPeriod: null,
+    }),
+    flag({ id: "feature-sso", name: "Single sign-on", grantedBy: [SEATS] }),
+  ],
+});
+
 export function series(
   points: { timestamp: string; value: number }[],
   featureId = "feature-active-users",

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { SubscriptionEntitlementsResult } from "@/contract";
 import SubscriptionDetailView from "../../src/views/SubscriptionDetailView";
 import { FakeHost, internalError } from "../support/fakeHost";
-import { acme, CUSTOMER_ID, flag, metered, SEATS, seatsSubscription, series } from "../support/fixtures";
+import { acme, CUSTOMER_ID, SEATS, seatsEntitlements, seatsSubscription, series } from "../support/fixtures";
 import { button, link, refreshButton, shownEntitlementNames } from "../support/queries";
 import { renderView } from "../support/renderView";
 
@@ -15,29 +15,13 @@ const PAGE = {
 };
 const CONNECT_URL = "http://localhost:3000/connect?account=acct_DemoLinked";
 
-const seatsEntitlements = {
-  fetchedAt: "2026-11-24T14:05:00.000Z",
-  failures: [],
-  entitlements: [
-    metered({
-      id: "feature-seats",
-      name: "Seats",
-      grantedBy: [SEATS],
-      currentUsage: 12,
-      usageLimit: 10,
-      unit: { singular: "seat", plural: "seats" },
-      resetPeriod: null,
-    }),
-    flag({ id: "feature-sso", name: "Single sign-on", grantedBy: [SEATS] }),
-  ],
-};
 
 const managed = (): SubscriptionEntitlementsResult => ({
   status: "managed",
   workspaceName: "Sandbox (demo data)",
   customer: acme,
   subscription: seatsSubscription,
-  entitlements: seatsEntitlements,
+  entitlements: seatsEntitlements(),
 });
 
 describe("Subscription page (stripe.dashboard.subscription.detail)", () => {
@@ -63,7 +47,7 @@ describe("Subscription page (stripe.dashboard.subscription.detail)", () => {
   it("the refresh icon re-reads that subscription's entitlements for its customer, fresh", async () => {
     const host = new FakeHost()
       .on("getSubscriptionEntitlements", () => managed())
-      .on("getEntitlements", () => seatsEntitlements)
+      .on("getEntitlements", () => seatsEntitlements())
       .on("getUsageSeries", (input) => series([], input.featureId));
     const view = renderView(host, { view: PAGE });
     await view.untilText("Single sign-on");

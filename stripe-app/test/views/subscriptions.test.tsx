@@ -4,39 +4,22 @@ import { FakeHost } from "../support/fakeHost";
 import {
   allSubscriptions,
   CUSTOMER_ID,
-  flag,
   fullList,
   linked,
-  metered,
   proSubscription,
   SEATS,
+  seatsEntitlements,
   seatsSubscription,
 } from "../support/fixtures";
 import { link, openSubscription, findInFragment, shownEntitlementNames } from "../support/queries";
 import { renderView } from "../support/renderView";
 
-const seatsEntitlements = {
-  fetchedAt: "2026-11-24T14:05:00.000Z",
-  failures: [],
-  entitlements: [
-    metered({
-      id: "feature-seats",
-      name: "Seats",
-      grantedBy: [SEATS],
-      currentUsage: 12,
-      usageLimit: 10,
-      unit: { singular: "seat", plural: "seats" },
-      resetPeriod: null,
-    }),
-    flag({ id: "feature-sso", name: "Single sign-on", grantedBy: [SEATS] }),
-  ],
-};
 
 function host() {
   return new FakeHost()
     .on("getCustomer", () => linked())
     .on("listSubscriptions", () => ({ subscriptions: allSubscriptions }))
-    .on("getEntitlements", (input) => (input.subscriptionId === SEATS.subscriptionId ? seatsEntitlements : fullList()));
+    .on("getEntitlements", (input) => (input.subscriptionId === SEATS.subscriptionId ? seatsEntitlements() : fullList()));
 }
 
 async function renderSubscriptions() {
