@@ -1,10 +1,8 @@
 import type { ExtensionContextValue } from "@stripe/ui-extension-sdk/context";
 import { ContextView } from "@stripe/ui-extension-sdk/ui";
-import { readAppConstants } from "../api/appConstants";
-import { resolveLocale } from "../format/locale";
 import { ApiProviders } from "./ApiProviders";
 import { CustomerDrawer } from "./CustomerDrawer";
-import { DrawerEnvironmentProvider } from "./DrawerEnvironment";
+import { drawerEnvironmentOf, DrawerEnvironmentProvider } from "./DrawerEnvironment";
 
 /**
  * The app's view on a Stripe customer's page (viewport `stripe.dashboard.customer.detail`).
@@ -13,12 +11,7 @@ import { DrawerEnvironmentProvider } from "./DrawerEnvironment";
  * (`environment.constants.API_BASE`, from the manifest).
  */
 export default function CustomerDetailView(props: ExtensionContextValue) {
-  const { userContext, environment } = props;
-  const drawer = {
-    stripeCustomerId: environment.objectContext?.id ?? "",
-    locale: resolveLocale(userContext.locale),
-    stiggAppUrl: readAppConstants(environment).stiggAppUrl,
-  };
+  const drawer = drawerEnvironmentOf(props, props.environment.objectContext?.id ?? "");
 
   return (
     // The Dashboard already shows the app's name ("Stigg") above the view's title.

@@ -1,4 +1,7 @@
+import type { ExtensionContextValue } from "@stripe/ui-extension-sdk/context";
 import { createContext, useContext } from "react";
+import { readAppConstants } from "../api/appConstants";
+import { resolveLocale } from "../format/locale";
 
 /** What every part of the drawer needs to know about where it is shown. */
 export interface DrawerEnvironment {
@@ -8,6 +11,15 @@ export interface DrawerEnvironment {
   locale: string;
   /** "View in Stigg" when there is no customer-specific link. */
   stiggAppUrl: string;
+}
+
+/** The environment a view gives its parts, from Stripe's context props; no customer: "". */
+export function drawerEnvironmentOf(props: ExtensionContextValue, stripeCustomerId: string): DrawerEnvironment {
+  return {
+    stripeCustomerId,
+    locale: resolveLocale(props.userContext.locale),
+    stiggAppUrl: readAppConstants(props.environment).stiggAppUrl,
+  };
 }
 
 const Context = createContext<DrawerEnvironment | null>(null);

@@ -1,9 +1,7 @@
 import type { ExtensionContextValue } from "@stripe/ui-extension-sdk/context";
 import { ContextView } from "@stripe/ui-extension-sdk/ui";
-import { readAppConstants } from "../api/appConstants";
-import { resolveLocale } from "../format/locale";
 import { ApiProviders } from "./ApiProviders";
-import { DrawerEnvironmentProvider } from "./DrawerEnvironment";
+import { drawerEnvironmentOf, DrawerEnvironmentProvider } from "./DrawerEnvironment";
 import { SubscriptionPage } from "./SubscriptionPage";
 
 /**
@@ -12,13 +10,9 @@ import { SubscriptionPage } from "./SubscriptionPage";
  * billed through it (`environment.objectContext.id`, a `sub_…`).
  */
 export default function SubscriptionDetailView(props: ExtensionContextValue) {
-  const { userContext, environment } = props;
-  const drawer = {
-    // Known once the host has found the subscription's customer.
-    stripeCustomerId: "",
-    locale: resolveLocale(userContext.locale),
-    stiggAppUrl: readAppConstants(environment).stiggAppUrl,
-  };
+  const { environment } = props;
+  // The customer is known once the host has found the subscription's.
+  const drawer = drawerEnvironmentOf(props, "");
   return (
     <ContextView title="Entitlements">
       <DrawerEnvironmentProvider value={drawer}>
