@@ -34,6 +34,9 @@ export async function pgliteChanges(db: PGlite): Promise<ChangeFeed> {
   };
 }
 
+/** How the listening connection names itself in `pg_stat_activity`: its last query changes with every heartbeat. */
+export const CHANGE_FEED_APPLICATION_NAME = "stigg-app change feed";
+
 const RETRY_MIN_MS = 500;
 const RETRY_MAX_MS = 30_000;
 /** How often the listening connection proves it still answers, and how long it may take. */
@@ -73,7 +76,12 @@ export function postgresChanges(Client: typeof pg.Client, config: pg.ClientConfi
     timer.unref();
   };
   const connect = async () => {
-    const c = new Client({ ...config, keepAlive: true, query_timeout: HEARTBEAT_TIMEOUT_MS });
+    const c = new Client({
+      ...config,
+      application_name: CHANGE_FEED_APPLICATION_NAME,
+      keepAlive: true,
+      query_timeout: HEARTBEAT_TIMEOUT_MS,
+    });
     client = c;
     // A connection given up on may still report its end later: only the current one counts.
     const onLost = (err: unknown) => {
