@@ -121,7 +121,7 @@ describe(`the request path's caches (${backend})`, () => {
     const connect = pg.Client.prototype.connect;
     vi.spyOn(pg.Client.prototype, "connect").mockImplementation(function (this: pg.Client, ...args: unknown[]) {
       const name = (this as unknown as { connectionParameters: { application_name?: string } }).connectionParameters.application_name;
-      const open = () => (connect as (...a: unknown[]) => Promise<void>).apply(this, args);
+      const open = () => (connect as (...a: unknown[]) => Promise<unknown>).apply(this, args);
       return name === CHANGE_FEED_APPLICATION_NAME ? reopened.then(open) : open();
     } as typeof connect);
     const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
