@@ -238,13 +238,13 @@ function rootValue(f: StiggFixture) {
 
 // Stigg's DateTime takes ISO-8601 strings; the SDL alone would accept anything.
 const dateTime = stiggSchema().getType("DateTime") as GraphQLScalarType;
-dateTime.coerceInputValue = (value: unknown) => {
+dateTime.parseValue = (value: unknown) => {
   if (typeof value !== "string" || Number.isNaN(Date.parse(value))) {
     throw new GraphQLError(`DateTime cannot represent ${JSON.stringify(value)}`);
   }
   return value;
 };
-dateTime.coerceInputLiteral = (node) => {
+dateTime.parseLiteral = (node) => {
   if (node.kind !== Kind.STRING || Number.isNaN(Date.parse(node.value))) throw new GraphQLError("DateTime must be an ISO-8601 string");
   return node.value;
 };

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Customer } from "@/contract";
 import { StiggGraphqlClient } from "@/server/sources/stigg/graphqlClient";
-import { getCustomerEntitlements, listCustomerSubscriptions } from "@/server/sources/stigg/queries";
+import { getCustomerEntitlements, getUsageHistory, listCustomerSubscriptions } from "@/server/sources/stigg/queries";
 import { StiggSource } from "@/server/sources/stigg/stiggSource";
 import { TtlCache } from "@/server/sources/stigg/ttlCache";
 import { SourceUnavailableError } from "@/server/sources/types";
@@ -403,6 +403,13 @@ describe("when Stigg fails", () => {
     const client = new StiggGraphqlClient({ apiUrl: stigg.url, apiKey: STIGG_KEY });
     const err = await failure(client.request(getCustomerEntitlements, { query: {} } as never));
     expect(err.message).toMatch(/BAD_USER_INPUT/);
+  });
+
+  it("a DateTime that is not ISO-8601 is refused by the stand-in, as Stigg's DateTime scalar refuses it", async () => {
+    const client = new StiggGraphqlClient({ apiUrl: stigg.url, apiKey: STIGG_KEY });
+    const input = { customerId: FULL.stigg, featureId: "feature-api-calls", startDate: "last Tuesday", endDate: new Date().toISOString() };
+    const err = await failure(client.request(getUsageHistory, { input }));
+    expect(err.message).toMatch(/BAD_USER_INPUT.*DateTime cannot represent "last Tuesday"/);
   });
 
   it("an answer of an unexpected shape is a source failure", async () => {
