@@ -125,7 +125,7 @@ describe(`a Stripe account linked to a Stigg workspace (${backend})`, () => {
   });
 
   it("a malformed credit answer fails only the credits part, with the correlation id", async () => {
-    stigg.answerRawNext("<html><body>Proxy login</body></html>", 200, { operationName: "GetCreditBalances" });
+    stigg.answerRawNext("<html><body>Proxy login</body></html>", 200, { operationName: "GetCreditEntitlements" });
     const { res, body } = await call<EntitlementList>("getEntitlements", { stripeCustomerId: FULL.stripe, fresh: true }, LINKED);
     const list = data(body);
     expect(list.failures).toEqual([

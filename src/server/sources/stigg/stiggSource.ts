@@ -3,21 +3,18 @@ import {
   type BilledSubscription,
   type EntitlementSource,
   type SourceLog,
-  SourceUnavailableError,
   type TimeWindow,
 } from "../types";
 import type { StiggGraphqlClient } from "./graphqlClient";
-import { isSkipped, toCreditEntitlement, toCustomer, toEntitlement, toSubscription } from "./mapping";
+import { isSkipped, type SkippedEntitlement, toCreditEntitlement, toCustomer, toEntitlement, toSubscription, unshowableId } from "./mapping";
 import {
   findCustomerByBillingId,
   findSubscriptionByBillingId,
-  getCreditBalances,
+  getCreditEntitlements,
   getCustomerEntitlements,
   getUsageHistory,
-  listCreditGrants,
   listCustomerSubscriptions,
-  type CreditGrantsPage,
-  type StiggCreditGrant,
+  type StiggCreditEntitlement,
   type StiggSubscription,
   type SubscriptionsPage,
 } from "./queries";
@@ -25,7 +22,7 @@ import type { ReadCache } from "./readCache";
 import { dailyUsage, resetMarkers } from "./usageSeries";
 
 const PAGE_SIZE = 50;
-/** A customer with more subscriptions (or credit grants) than this is cut short rather than paged forever. */
+/** A customer with more subscriptions than this is cut short rather than paged forever. */
 const MAX_PAGES = 10;
 const DAY = 864e5;
 
@@ -73,6 +70,7 @@ export class StiggSource implements EntitlementSource {
     });
     const now = this.now();
     return rows
+      .filter((s) => this.showable(s))
       .map((s) => toSubscription(s, now))
       .sort((a, b) => b.startDate.localeCompare(a.startDate) || a.id.localeCompare(b.id));
   }
@@ -81,8 +79,8 @@ export class StiggSource implements EntitlementSource {
     const data = await this.cached(["subscriptionByBillingId", stripeSubscriptionId], () =>
       this.client.request(findSubscriptionByBillingId, { billingId: stripeSubscriptionId }),
     );
-    const node = data.subscriptions.edges?.[0]?.node;
-    if (!node) return null;
+    const node = data.subscriptions.edges[0]?.node;
+    if (!node || !this.showable(node)) return null;
     // The drawer's customer is a Stripe customer; one Stigg has not synced to Stripe cannot be shown as one.
     const billingId = stripeCustomerId.safeParse(node.customer.billingId);
     if (!billingId.success) {
@@ -108,42 +106,32 @@ export class StiggSource implements EntitlementSource {
   /** Credit balances belong to the customer; a single subscription's view has none. */
   async getCreditEntitlements(customer: Customer, options: { subscriptionId?: string; fresh?: boolean }): Promise<Entitlement[]> {
     if (options.subscriptionId) return [];
-    const [data, direct] = await Promise.all([
-      this.cached(
-        ["credits", customer.stiggCustomerId],
-        () => this.client.request(getCreditBalances, { input: { customerId: customer.stiggCustomerId } }),
-        options.fresh,
-      ),
-      this.currenciesGrantedDirectly(customer, options.fresh),
-    ]);
-    // Stigg's schema lets both the summary and its balances be null: no balances to show.
-    return (data.creditBalanceSummary?.balances ?? []).map((b) => toCreditEntitlement(b, direct));
+    const data = await this.cached(
+      ["credits", customer.stiggCustomerId],
+      () => this.client.request(getCreditEntitlements, { query: { customerId: customer.stiggCustomerId } }),
+      options.fresh,
+    );
+    const credits = data.entitlementsWithSummary.entitlements.filter(
+      (e): e is StiggCreditEntitlement => e.__typename === "CreditEntitlementWithSummary",
+    );
+    return this.shown(credits.map(toCreditEntitlement));
   }
 
-  /**
-   * The currencies with an active grant made to the customer directly (no plan, add-on or
-   * price behind it), which the balance row names besides its plans. The balances are what
-   * matters: if the grants cannot be read the rows still show, saying nothing of it (null).
-   */
-  private async currenciesGrantedDirectly(customer: Customer, fresh?: boolean): Promise<Set<string> | null> {
-    try {
-      const grants = await this.cached(
-        ["creditGrants", customer.stiggCustomerId],
-        () =>
-          allPages<StiggCreditGrant>(async (after) => {
-            const { creditGrants }: CreditGrantsPage = await this.client.request(listCreditGrants, {
-              input: { customerId: customer.stiggCustomerId, paging: { first: PAGE_SIZE, after } },
-            });
-            return creditGrants;
-          }),
-        fresh,
-      );
-      return new Set(grants.filter((g) => g.status === "ACTIVE" && !g.sourceType).map((g) => g.currencyId));
-    } catch (err) {
-      if (!(err instanceof SourceUnavailableError)) throw err;
-      this.log.warn({ workspaceId: this.workspace.id, err }, "Stigg credit grants could not be read; credit rows do not say where they came from");
-      return null;
+  /** What the drawer can show; each row left out is logged, once per request. */
+  private shown(rows: (Entitlement | SkippedEntitlement)[]): Entitlement[] {
+    const out: Entitlement[] = [];
+    for (const e of rows) {
+      if (!isSkipped(e)) out.push(e);
+      else this.reportOnce(e.skipped, e.featureId);
     }
+    return out;
+  }
+
+  /** A subscription whose id the drawer cannot carry is left out (and logged), not the list. */
+  private showable(s: StiggSubscription): boolean {
+    const badId = unshowableId(s.subscriptionId);
+    if (badId) this.reportOnce(`the subscription has ${badId}`, null);
+    return !badId;
   }
 
   private async featureEntitlements(customer: Customer, fresh?: boolean): Promise<Entitlement[]> {
@@ -152,12 +140,8 @@ export class StiggSource implements EntitlementSource {
       () => this.client.request(getCustomerEntitlements, { query: { customerId: customer.stiggCustomerId } }),
       fresh,
     );
-    const out: Entitlement[] = [];
-    for (const e of data.entitlements.map((e) => toEntitlement(e, this.now()))) {
-      if (!isSkipped(e)) out.push(e);
-      else this.reportOnce(e.skipped, e.featureId);
-    }
-    return out;
+    const now = this.now();
+    return this.shown(data.entitlements.map((e) => toEntitlement(e, now)));
   }
 
   private reportOnce(reason: string, featureId: string | null) {
