@@ -307,6 +307,8 @@ export async function startStiggStandIn(validKeys: string[], fixture: StiggFixtu
         contentType: options.contentType ?? (typeof body === "string" ? "text/html" : "application/json"),
         operationName: options.operationName,
       }),
+    /** Drops the planned faults and answers no request has taken yet. */
+    forgetPlanned: () => void next.splice(0),
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

@@ -14,12 +14,14 @@ import { z } from "zod";
  *   UsageHistoryPoint, SubscriptionStatus, FeatureType, MeterType, EntitlementResetPeriod),
  *   the client's Query type (which root is non-null) and its operations in
  *   generated-stiggClient.go (GetSubscriptions, GetUsageHistoryV2).
- * - `entitlementsWithSummary(query:)`: Stigg's GraphQL reference (graphql-reference/queries/
- *   entitlementsWithSummary), and the v6.21 client's Query type. It replaces both
- *   `entitlements(query:)` (which none of Stigg's clients call) and `creditBalanceSummary`
- *   (deprecated: "Use credit entitlements to retrieve credit balance instead").
- * - `customers(filter:, paging:)`: the schema snapshot in stiggio/export-data-example
- *   (schema.graphql, Query type), still matching the generated models above.
+ * - `entitlementsWithSummary(query:)`, for credits: Stigg's GraphQL reference
+ *   (graphql-reference/queries/entitlementsWithSummary) and the v6.21 client's Query type.
+ *   It replaces `creditBalanceSummary` (deprecated: "Use credit entitlements to retrieve
+ *   credit balance instead").
+ * - `customers(filter:, paging:)` and `entitlements(query:)`, for features: the schema
+ *   snapshot in stiggio/export-data-example (schema.graphql, Query type), and the v6.21
+ *   client's Query type. Features stay on `entitlements`: its EntitlementWithSummary carries
+ *   `displayNameOverride`, which entitlementsWithSummary's feature member lacks.
  * - Non-null lists the reference publishes as such (a connection's `edges`, the summary's
  *   `entitlements`): its type pages, cited in test/standins/stigg-schema/build.mjs.
  * - `subscriptions(filter:, paging:)` with edges/pageInfo: Stigg's docs, "List
@@ -73,7 +75,7 @@ export const findCustomerByBillingId = operation<{ billingId: string }>()({
       edges: z.array(
         z.object({
           node: z.object({
-            customerId: z.string().min(1),
+            customerId: z.string(),
             name: z.string().nullish(),
             email: z.string().nullish(),
             billingId: z.string().nullish(),
@@ -139,7 +141,7 @@ export const findSubscriptionByBillingId = operation<{ billingId: string }>()({
             node: stiggSubscription.extend({
               billingId: z.string().nullish(),
               customer: z.object({
-                customerId: z.string().min(1),
+                customerId: z.string(),
                 name: z.string().nullish(),
                 email: z.string().nullish(),
                 billingId: z.string().nullish(),

@@ -3,6 +3,7 @@ import {
   type BilledSubscription,
   type EntitlementSource,
   type SourceLog,
+  SourceUnavailableError,
   type TimeWindow,
 } from "../types";
 import type { StiggGraphqlClient } from "./graphqlClient";
@@ -54,6 +55,7 @@ export class StiggSource implements EntitlementSource {
       this.client.request(findCustomerByBillingId, { billingId: stripeCustomerId }),
     );
     const node = data.customers.edges[0]?.node;
+    if (node) brokenIfBlank(node.customerId, findCustomerByBillingId.operationName);
     return node ? toCustomer(node, stripeCustomerId, this.workspace.stiggAppBaseUrl) : null;
   }
 
@@ -80,7 +82,8 @@ export class StiggSource implements EntitlementSource {
       this.client.request(findSubscriptionByBillingId, { billingId: stripeSubscriptionId }),
     );
     const node = data.subscriptions.edges[0]?.node;
-    if (!node || !this.showable(node)) return null;
+    if (!node) return null;
+    brokenIfBlank(node.customer.customerId, findSubscriptionByBillingId.operationName);
     // The drawer's customer is a Stripe customer; one Stigg has not synced to Stripe cannot be shown as one.
     const billingId = stripeCustomerId.safeParse(node.customer.billingId);
     if (!billingId.success) {
@@ -178,6 +181,14 @@ export class StiggSource implements EntitlementSource {
       resetMarkers: resetMarkers(usageHistoryV2, range),
     };
   }
+}
+
+/**
+ * A customer whose id is blank cannot be read further (every other read names it): a broken
+ * answer, a failed read, never another customer's data or none.
+ */
+function brokenIfBlank(customerId: string, operationName: string) {
+  if (customerId.trim() === "") throw new SourceUnavailableError(`Stigg ${operationName}: the customer's id is blank`);
 }
 
 /** Every node of a paged read, up to MAX_PAGES; only a reported next page is followed (hasNextPage may be null). */
