@@ -105,7 +105,7 @@ export class RandomAnswers {
       () => Math.round(this.random() * 1e6) / 100,
       () => -Math.floor(this.random() * 1_000),
       () => Math.floor(this.random() * 1e15),
-      () => this.pick([Number.MAX_VALUE, -Number.MAX_VALUE, Number.MIN_VALUE, 1e300, -1e300]),
+      () => this.pick([Number.MAX_VALUE, -Number.MAX_VALUE, Number.MIN_VALUE, 1e300, -1e300, 1e308]),
     ])();
   }
 

@@ -549,6 +549,24 @@ describe("ids as Stigg can send them", () => {
     ]);
   });
 
+  it("a second row with an id already listed is left out and logged: the drawer keys rows by id", async () => {
+    stigg.answerRawNext(entitlementsAnswer(entitlements.sso, { ...entitlements.auditLog, feature: { ...entitlements.auditLog.feature, refId: "feature-sso" } }));
+    expect((await source.getFeatureEntitlements(acme, {})).map((e) => [e.id, e.name])).toEqual([["feature-sso", "Single sign-on"]]);
+    stigg.answerRawNext({
+      data: { subscriptions: { edges: [{ node: node("sub-pro", "ACTIVE") }, { node: node("sub-pro", "CANCELED") }], pageInfo: { hasNextPage: false, endCursor: null } } },
+    });
+    expect((await source.listSubscriptions(acme)).map((s) => [s.id, s.status])).toEqual([["sub-pro", "ACTIVE"]]);
+    expect(warnings.map((w) => w.fields.reason)).toEqual(["a second entitlement with the same id", "the subscription has an id already listed"]);
+  });
+
+  it("usage near the largest float has no projection rather than an infinite one", async () => {
+    // Halfway through its period: at that rate, twice 1e308 by the end.
+    const period = { usagePeriodStart: new Date(Date.now() - 10 * 864e5).toISOString(), usagePeriodEnd: new Date(Date.now() + 10 * 864e5).toISOString() };
+    stigg.answerRawNext(entitlementsAnswer({ ...entitlements.apiCalls, ...period, currentUsage: 1e308, usageLimit: Number.MAX_VALUE }));
+    const [calls] = await source.getFeatureEntitlements(acme, {});
+    expect(calls).toMatchObject({ kind: "metered", currentUsage: 1e308, projection: null });
+  });
+
   it("a credit currency or subscription id outside every rule leaves that row out, not the list", async () => {
     const { aiTokens, gpu } = credits;
     stigg.answerRawNext({

@@ -71,8 +71,9 @@ export class StiggSource implements EntitlementSource {
       });
     });
     const now = this.now();
+    const seen = new Set<string>();
     return rows
-      .filter((s) => this.showable(s))
+      .filter((s) => this.showable(s, seen))
       .map((s) => toSubscription(s, now))
       .sort((a, b) => b.startDate.localeCompare(a.startDate) || a.id.localeCompare(b.id));
   }
@@ -120,20 +121,28 @@ export class StiggSource implements EntitlementSource {
     return this.shown(credits.map(toCreditEntitlement));
   }
 
-  /** What the drawer can show; each row left out is logged, once per request. */
+  /**
+   * What the drawer can show; each row left out is logged, once per request. Ids are unique
+   * within a list (the drawer keys its rows by them): a second row with an id is left out.
+   */
   private shown(rows: (Entitlement | SkippedEntitlement)[]): Entitlement[] {
-    const out: Entitlement[] = [];
+    const out = new Map<string, Entitlement>();
     for (const e of rows) {
-      if (!isSkipped(e)) out.push(e);
-      else this.reportOnce(e.skipped, e.featureId);
+      if (isSkipped(e)) this.reportOnce(e.skipped, e.featureId);
+      else if (out.has(e.id)) this.reportOnce("a second entitlement with the same id", e.id);
+      else out.set(e.id, e);
     }
-    return out;
+    return [...out.values()];
   }
 
-  /** A subscription whose id the drawer cannot carry is left out (and logged), not the list. */
-  private showable(s: StiggSubscription): boolean {
-    const badId = unshowableId(s.subscriptionId);
+  /**
+   * A subscription whose id the drawer cannot carry is left out (and logged), not the list;
+   * so is a second one with the same id.
+   */
+  private showable(s: StiggSubscription, seen: Set<string>): boolean {
+    const badId = unshowableId(s.subscriptionId) ?? (seen.has(s.subscriptionId) ? "an id already listed" : null);
     if (badId) this.reportOnce(`the subscription has ${badId}`, null);
+    seen.add(s.subscriptionId);
     return !badId;
   }
 
