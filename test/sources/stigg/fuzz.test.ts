@@ -76,11 +76,17 @@ const PROCEDURES: { procedure: Call["procedure"]; reads: Op[] }[] = [
   { procedure: "getSubscriptionEntitlements", reads: [findSubscriptionByBillingId, getCustomerEntitlements, getCreditEntitlements] },
 ];
 
-/** A metered feature's id in the entitlements answer, so that the usage read happens; else any. */
-function meteredIdIn(data: Record<string, unknown>): string {
-  const rows = (data.entitlements ?? []) as { feature?: { refId: string; featureType: string; meterType?: string | null } | null }[];
-  const metered = rows.find((r) => r.feature?.featureType === "NUMBER" && /Incremental|Fluctuating/.test(r.feature.meterType ?? ""));
-  return metered?.feature?.refId ?? "feature-none";
+/**
+ * For a usage graph: the first entitlement with a feature made a meter (still valid by the
+ * schema: the enum values are its own), so that the usage read happens; its id, else any.
+ */
+function meteredIdIn(data: Record<string, unknown>, random: () => number): string {
+  const rows = data.entitlements as { feature: { refId: string; featureType: string; meterType: string | null } | null }[];
+  const row = rows.find((r) => r.feature);
+  if (!row?.feature) return "feature-none";
+  row.feature.featureType = "NUMBER";
+  row.feature.meterType = random() < 0.5 ? "Incremental" : "Fluctuating";
+  return row.feature.refId;
 }
 
 const SOURCE_FAILURES = new Set(["SourceUnavailableError", "SourceRateLimitedError"]);
@@ -112,7 +118,7 @@ describe("every answer valid by Stigg's schema", () => {
       let featureId = "feature-none";
       for (const op of reads) {
         const data = answers.data(parse(op.document));
-        if (op === getCustomerEntitlements) featureId = meteredIdIn(data);
+        if (op === getCustomerEntitlements && procedure === "getUsageSeries") featureId = meteredIdIn(data, random);
         stigg.answerRawNext({ data }, 200, { operationName: op.operationName });
       }
       const stripeCustomerId = `cus_Fuzz${i}`;
