@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { featureId, isoDateTime } from "./ids";
+import { isoDateTime, sourceId } from "./ids";
 
 /** The subscription(s) an entitlement comes from, for the subscription filter and the row. */
 export const grantSource = z.object({ subscriptionId: z.string(), planName: z.string() });
@@ -12,8 +12,8 @@ export const resetPeriod = z.enum(["day", "week", "month", "year"]);
 export type ResetPeriod = z.infer<typeof resetPeriod>;
 
 const base = {
-  /** Feature id, or credit type id for credits. Unique within one customer's list. */
-  id: featureId,
+  /** Feature id, or credit currency id for credits. Unique within one customer's list. */
+  id: sourceId,
   name: z.string(),
   grantedBy: z.array(grantSource),
 };

@@ -14,18 +14,33 @@ export const stripeUserId = z
   .string()
   .regex(/^usr_[A-Za-z0-9]{1,64}$/, "Expected a Stripe user id like usr_123ABC");
 
-/** Feature ids are Stigg refIds: letters, digits, dash, underscore, dot. */
+/**
+ * An id the source sends (a feature, credit currency or subscription id), as the app passes
+ * it on. Stigg's rule for new ids (below) is a rule for what it accepts at creation; legacy
+ * or imported ids may differ, so what the app shows is only bounded: 1 to 255 characters,
+ * none of them a control character.
+ */
+export const sourceId = z
+  .string()
+  .min(1, "Expected an id of at least one character")
+  .max(255, "Expected an id of at most 255 characters")
+  .regex(/^\P{Cc}*$/u, "Expected an id without control characters");
+
+/**
+ * A feature id the app forwards to Stigg: Stigg's published rule for feature ids, 1 to 255
+ * characters, a letter or digit first, then letters, digits and `_ | . -`.
+ */
 export const featureId = z
   .string()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$/, "Expected a feature id like feature-active-users");
+  .max(255, "Expected a feature id of at most 255 characters")
+  .regex(/^[a-zA-Z0-9][a-zA-Z0-9_|.-]*$/, "Expected a feature id like feature-active-users");
 
 /**
  * Subscription ids come from the source (Stigg ids, sandbox ids), so their alphabet is not
- * ours to fix; they are still printable ASCII without spaces, and bounded.
+ * ours to fix: the drawer sends back whatever id the source gave it (the app filters by it
+ * and never forwards it), so it takes what the output carries.
  */
-export const subscriptionId = z
-  .string()
-  .regex(/^[\x21-\x7E]{1,128}$/, "Expected a subscription id: 1 to 128 printable characters, no spaces");
+export const subscriptionId = sourceId;
 
 export const isoDateTime = z.iso.datetime({ offset: true });
 

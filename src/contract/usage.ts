@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { featureId, isoDateTime } from "./ids";
+import { isoDateTime, sourceId } from "./ids";
 
 export const usagePoint = z.object({ timestamp: isoDateTime, value: z.number() });
 export type UsagePoint = z.infer<typeof usagePoint>;
@@ -11,7 +11,7 @@ export type UsagePoint = z.infer<typeof usagePoint>;
  * `points` is empty when there is no usage data.
  */
 export const usageSeries = z.object({
-  featureId,
+  featureId: sourceId,
   from: isoDateTime,
   to: isoDateTime,
   points: z.array(usagePoint),

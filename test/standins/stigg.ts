@@ -82,25 +82,19 @@ export interface StiggEntitlementRow {
     | null;
 }
 
-/** CreditBalance. */
-export interface StiggCreditBalanceRow {
-  currencyId: string;
-  currency: { displayName: string; units: { singular: string | null; plural: string | null } | null };
-  currentBalance: number;
-  totalGranted: number;
-  totalConsumed: number;
-}
-
-/** CreditGrant, the fields the stand-in keeps (its other non-null fields are filled in). */
-export interface StiggCreditGrantRow {
-  grantId: string;
-  currencyId: string;
-  displayName: string;
-  amount: number;
-  consumedAmount: number;
-  grantType: "OVERDRAFT" | "PAID" | "PROMOTIONAL" | "RECURRING";
-  sourceType: "ADDON_ENTITLEMENT" | "PLAN_ENTITLEMENT" | "PRICE" | null;
-  status: "ACTIVE" | "EXPIRED" | "PAYMENT_PENDING" | "SCHEDULED" | "VOIDED";
+/** CreditEntitlementWithSummary, as much of it as the fixture models. */
+export interface StiggCreditEntitlementRow {
+  currency: { currencyId: string; displayName: string; unitSingular: string | null; unitPlural: string | null };
+  usageLimit: number | null;
+  currentUsage: number | null;
+  /** CreditEntitlementSummary: one per grant (its other non-null fields are filled in). */
+  summaries:
+    | {
+        grantType: "OVERDRAFT" | "PAID" | "PROMOTIONAL" | "RECURRING";
+        sourceType: "ADDON_ENTITLEMENT" | "PLAN_ENTITLEMENT" | "PRICE" | null;
+        isEffectiveEntitlement: boolean;
+      }[]
+    | null;
 }
 
 /** UsageHistoryV2. */
@@ -114,12 +108,10 @@ export interface StiggFixture {
   subscriptions: StiggSubscriptionRow[];
   /** By Stigg customer id. */
   entitlements: Record<string, StiggEntitlementRow[]>;
-  /** By Stigg customer id; null: the summary's `balances` is null. */
-  credits: Record<string, StiggCreditBalanceRow[] | null>;
+  /** By Stigg customer id. */
+  credits: Record<string, StiggCreditEntitlementRow[]>;
   /** By `${customerId}/${featureId}`. */
   usage: Record<string, StiggUsageHistoryRow>;
-  /** By Stigg customer id. */
-  creditGrants?: Record<string, StiggCreditGrantRow[]>;
   /** Customers whose subscription pages report `hasNextPage: null`. */
   pagesWithoutHasNextPage?: string[];
 }
@@ -210,18 +202,19 @@ function rootValue(f: StiggFixture) {
       return page(rows.map(withCustomer), paging, !(customerId && f.pagesWithoutHasNextPage?.includes(customerId)));
     },
     entitlements: ({ query }: Args) => f.entitlements[query.customerId] ?? [],
-    creditBalanceSummary: ({ input }: Args) => ({
-      customerId: input.customerId,
-      resourceId: null,
-      balances: input.customerId in f.credits ? f.credits[input.customerId] : [],
+    // Features and credits in one list, each naming its member of the union.
+    entitlementsWithSummary: ({ query }: Args) => ({
+      entitlements: [
+        ...(f.entitlements[query.customerId] ?? []).map((e) => ({ __typename: "FeatureEntitlementWithSummary", ...e })),
+        ...(f.credits[query.customerId] ?? []).map((c) => ({
+          __typename: "CreditEntitlementWithSummary",
+          isGranted: true,
+          ...c,
+          currency: { ...c.currency, description: null, additionalMetaData: {} },
+          summaries: c.summaries?.map((g) => ({ amount: 100, consumedAmount: 0, effectiveAt: "2026-10-01T00:00:00.000Z", ...g })) ?? null,
+        })),
+      ],
     }),
-    creditGrants: ({ input }: Args) => {
-      const rows = (f.creditGrants?.[input.customerId] ?? []).filter((g) => !input.currencyId || g.currencyId === input.currencyId);
-      return page(
-        rows.map((g) => ({ ...g, id: g.grantId, customerId: input.customerId, priority: 0, additionalMetaData: {} })),
-        input.paging,
-      );
-    },
     usageHistoryV2: ({ input }: Args) => {
       const from = Date.parse(input.startDate);
       const to = input.endDate ? Date.parse(input.endDate) : Infinity;
@@ -314,6 +307,8 @@ export async function startStiggStandIn(validKeys: string[], fixture: StiggFixtu
         contentType: options.contentType ?? (typeof body === "string" ? "text/html" : "application/json"),
         operationName: options.operationName,
       }),
+    /** Drops the planned faults and answers no request has taken yet. */
+    forgetPlanned: () => void next.splice(0),
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

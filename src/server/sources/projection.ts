@@ -29,6 +29,8 @@ export function projectUsage(m: Facts, now: Date): UsageProjection | null {
 
   const rate = m.currentUsage / elapsed;
   const projected = rate * length;
+  // Usage near the largest number a float holds has no projection worth showing.
+  if (!Number.isFinite(projected)) return null;
   const reachedAt = rate > 0 ? start + m.usageLimit / rate : null;
   return {
     status: "projected",

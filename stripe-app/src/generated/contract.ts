@@ -79,7 +79,7 @@ export type EntitlementKind = "boolean" | "numeric" | "metered" | "credits";
 export type BooleanEntitlement = {
   kind: "boolean";
   enabled: boolean;
-  /** Feature id, or credit type id for credits. Unique within one customer's list. */
+  /** Feature id, or credit currency id for credits. Unique within one customer's list. */
   id: string;
   name: string;
   grantedBy: GrantSource[];
@@ -90,7 +90,7 @@ export type NumericEntitlement = {
   value: null | string | number;
   unlimited: boolean;
   unit: null | Unit;
-  /** Feature id, or credit type id for credits. Unique within one customer's list. */
+  /** Feature id, or credit currency id for credits. Unique within one customer's list. */
   id: string;
   name: string;
   grantedBy: GrantSource[];
@@ -121,7 +121,7 @@ export type MeteredEntitlement = {
   } | {
     status: "overLimit";
   };
-  /** Feature id, or credit type id for credits. Unique within one customer's list. */
+  /** Feature id, or credit currency id for credits. Unique within one customer's list. */
   id: string;
   name: string;
   grantedBy: GrantSource[];
@@ -136,7 +136,7 @@ export type CreditsEntitlement = {
   hasCustomerLevelGrant: null | boolean;
   /** Unit name or ISO currency code. */
   unit: string;
-  /** Feature id, or credit type id for credits. Unique within one customer's list. */
+  /** Feature id, or credit currency id for credits. Unique within one customer's list. */
   id: string;
   name: string;
   grantedBy: GrantSource[];

@@ -5,7 +5,7 @@ import { useAppWithFreshDatabase } from "../../support/appUnderTest";
 import { backend } from "../../support/freshDatabase";
 import { call, data, errorOf } from "../../support/signedApi";
 import { startStiggStandIn, type StiggStandIn } from "../../standins/stigg";
-import { EMAIL_ONLY, fixture, FULL, STIGG_KEY, UNKNOWN_STRIPE_CUSTOMER } from "./fixture";
+import { EMAIL_ONLY, entitlements, fixture, FULL, STIGG_KEY, UNKNOWN_STRIPE_CUSTOMER } from "./fixture";
 
 // The app's own logger, writing where the test can read it: no key may reach the logs.
 const logs = vi.hoisted(() => ({ lines: [] as string[] }));
@@ -125,7 +125,7 @@ describe(`a Stripe account linked to a Stigg workspace (${backend})`, () => {
   });
 
   it("a malformed credit answer fails only the credits part, with the correlation id", async () => {
-    stigg.answerRawNext("<html><body>Proxy login</body></html>", 200, { operationName: "GetCreditBalances" });
+    stigg.answerRawNext("<html><body>Proxy login</body></html>", 200, { operationName: "GetCreditEntitlements" });
     const { res, body } = await call<EntitlementList>("getEntitlements", { stripeCustomerId: FULL.stripe, fresh: true }, LINKED);
     const list = data(body);
     expect(list.failures).toEqual([
@@ -180,6 +180,32 @@ describe(`a Stripe account linked to a Stigg workspace (${backend})`, () => {
     const { res, body } = await call("getEntitlements", { stripeCustomerId: UNKNOWN_STRIPE_CUSTOMER }, LINKED);
     expect(res.status).toBe(404);
     expect(errorOf(body).data).toMatchObject({ code: "NOT_FOUND", stiggUrl: `${APP_URL}/customers` });
+  });
+
+  it("ids as Stigg can send them reach the drawer, and the usage graph of one with `|` is read", async () => {
+    const piped = `usage|${"x".repeat(249)}`;
+    const metered = { ...entitlements.apiCalls, feature: { ...entitlements.apiCalls.feature, refId: piped } };
+    const legacy = { ...entitlements.sso, feature: { ...entitlements.sso.feature, refId: "Legacy SSO ü" } };
+    const broken = { ...entitlements.seats, feature: { ...entitlements.seats.feature, refId: "seats/broken" } };
+    stigg.answerRawNext({ data: { entitlements: [metered, legacy, broken] } }, 200, { operationName: "GetCustomerEntitlements" });
+    const { res, body } = await call<EntitlementList>("getEntitlements", { stripeCustomerId: FULL.stripe, fresh: true }, LINKED);
+    expect(res.status).toBe(200);
+    expect(data(body).entitlements.filter((e) => e.kind !== "credits").map((e) => e.id).sort()).toEqual(["Legacy SSO ü", piped].sort());
+
+    stigg.answerRawNext({ data: { entitlements: [metered] } }, 200, { operationName: "GetCustomerEntitlements" });
+    const usage = await call<UsageSeries>("getUsageSeries", { stripeCustomerId: EMAIL_ONLY.stripe, featureId: piped }, LINKED);
+    expect(usage.res.status).toBe(200);
+    expect(data(usage.body).featureId).toBe(piped);
+    expect(stigg.received.at(-1)).toMatchObject({ operationName: "GetUsageHistory", variables: { input: { featureId: piped } } });
+  });
+
+  it("a null where Stigg promises credit entitlements fails only the credits part, typed, with the correlation id", async () => {
+    stigg.answerRawNext({ data: { entitlementsWithSummary: { entitlements: null } } }, 200, { operationName: "GetCreditEntitlements" });
+    const { res, body } = await call<EntitlementList>("getEntitlements", { stripeCustomerId: FULL.stripe, fresh: true }, LINKED);
+    expect(data(body).failures).toEqual([
+      { part: "credits", code: "SOURCE_UNAVAILABLE", message: expect.any(String), correlationId: res.headers.get("X-Correlation-Id") },
+    ]);
+    expect(data(body).entitlements.some((e) => e.kind === "metered")).toBe(true);
   });
 
   it("a metered entitlement's usage only: another feature is NOT_FOUND", async () => {

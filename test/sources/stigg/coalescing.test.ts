@@ -59,14 +59,14 @@ describe("identical reads in flight", () => {
     const cache = new TtlCache(30_000, 100);
     const source = sourceWith(cache);
     const customer = (await source.findCustomer(FULL.stripe))!;
-    const before = stigg.count("GetCreditBalances");
+    const before = stigg.count("GetCreditEntitlements");
     const first = source.getCreditEntitlements(customer, {});
     const joined = source.getCreditEntitlements(customer, {});
     const refreshed = source.getCreditEntitlements(customer, { fresh: true });
     const refreshedToo = source.getCreditEntitlements(customer, { fresh: true });
     await Promise.all([first, joined, refreshed, refreshedToo]);
     // The plain reads share one; the refreshes share one started after it.
-    expect(stigg.count("GetCreditBalances") - before).toBe(2);
+    expect(stigg.count("GetCreditEntitlements") - before).toBe(2);
   });
 });
 

@@ -20,10 +20,9 @@ describe("the documents the app sends validate against Stigg's published schema"
     expect(documents.map((d) => d.operationName).sort()).toEqual([
       "FindCustomerByBillingId",
       "FindSubscriptionByBillingId",
-      "GetCreditBalances",
+      "GetCreditEntitlements",
       "GetCustomerEntitlements",
       "GetUsageHistory",
-      "ListCreditGrants",
       "ListCustomerSubscriptions",
       "StiggKeyCheck",
     ]);

@@ -17,8 +17,7 @@ export const FIRST_PAINT_OPERATIONS = [
   "FindCustomerByBillingId",
   "ListCustomerSubscriptions",
   "GetCustomerEntitlements",
-  "GetCreditBalances",
-  "ListCreditGrants",
+  "GetCreditEntitlements",
 ] as const;
 
 /** For tests about reads, not about what the source logs. */

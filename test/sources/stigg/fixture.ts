@@ -1,10 +1,10 @@
-import type { StiggCreditGrantRow, StiggEntitlementRow, StiggFixture, StiggSubscriptionRow } from "../../standins/stigg";
+import type { StiggCreditEntitlementRow, StiggEntitlementRow, StiggFixture, StiggSubscriptionRow } from "../../standins/stigg";
 
 /** One Stigg environment covering every entitlement kind and subscription status. */
 export const FULL = { stripe: "cus_StiggFull", stigg: "acme-corp" } as const;
 export const EMAIL_ONLY = { stripe: "cus_StiggEmailOnly", stigg: "solo-dev" } as const;
 export const MANY_SUBSCRIPTIONS = { stripe: "cus_StiggMany", stigg: "big-co" } as const;
-/** Its subscription pages report `hasNextPage: null`, and its credit summary `balances: null`. */
+/** Its subscription pages report `hasNextPage: null`; its credit grants come without summaries. */
 export const NULL_PAGING = { stripe: "cus_StiggNullPaging", stigg: "quiet-co" } as const;
 export const UNKNOWN_STRIPE_CUSTOMER = "cus_StiggUnknown";
 /** Stripe subscription ids the fixture's subscriptions are billed through: unlike their Stigg ids. */
@@ -158,29 +158,49 @@ export const entitlements = {
 /** Stigg's schema allows an entitlement without a feature: it cannot be shown. */
 export const featureless: StiggEntitlementRow = { ...entitlements.sso, feature: null };
 
-const grant = (
-  grantId: string,
-  currencyId: string,
-  grantType: StiggCreditGrantRow["grantType"],
-  sourceType: StiggCreditGrantRow["sourceType"],
-  status: StiggCreditGrantRow["status"] = "ACTIVE",
-): StiggCreditGrantRow => ({ grantId, currencyId, displayName: grantId, amount: 100, consumedAmount: 0, grantType, sourceType, status });
+type Grant = NonNullable<StiggCreditEntitlementRow["summaries"]>[number];
+const grant = (grantType: Grant["grantType"], sourceType: Grant["sourceType"], isEffectiveEntitlement = true): Grant => ({
+  grantType,
+  sourceType,
+  isEffectiveEntitlement,
+});
 
 /**
- * Where ACME's credits came from: AI tokens from its plan and a promotion made to the
- * customer directly; support hours from the plan alone; GPU time from the plan, plus a
- * promotion that has expired (no longer in the totals).
+ * ACME's credits, and where they came from: AI tokens from its plan and a promotion made to
+ * the customer directly; support hours from the plan alone; GPU time from an add-on, plus a
+ * promotion that has expired (no longer in effect); a nameless currency with no grant.
  */
-export const creditGrants: StiggCreditGrantRow[] = [
-  grant("grant-ai-plan", "cred-ai-tokens", "RECURRING", "PLAN_ENTITLEMENT"),
-  grant("grant-ai-promo", "cred-ai-tokens", "PROMOTIONAL", null),
-  grant("grant-support-plan", "cred-support-hours", "RECURRING", "PLAN_ENTITLEMENT"),
-  grant("grant-gpu-plan", "cred-gpu", "RECURRING", "ADDON_ENTITLEMENT"),
-  grant("grant-gpu-promo-old", "cred-gpu", "PROMOTIONAL", null, "EXPIRED"),
-];
+export const credits = {
+  aiTokens: {
+    currency: { currencyId: "cred-ai-tokens", displayName: "AI tokens", unitSingular: "token", unitPlural: "tokens" },
+    usageLimit: 1_000,
+    currentUsage: 250,
+    summaries: [grant("RECURRING", "PLAN_ENTITLEMENT"), grant("PROMOTIONAL", null)],
+  },
+  // No units: the currency's name stands for them.
+  supportHours: {
+    currency: { currencyId: "cred-support-hours", displayName: "Support hours", unitSingular: null, unitPlural: null },
+    usageLimit: 10,
+    currentUsage: 7,
+    summaries: [grant("RECURRING", "PLAN_ENTITLEMENT")],
+  },
+  // Only a singular unit.
+  gpu: {
+    currency: { currencyId: "cred-gpu", displayName: "GPU time", unitSingular: "GPU minute", unitPlural: null },
+    usageLimit: 60,
+    currentUsage: 20,
+    summaries: [grant("RECURRING", "ADDON_ENTITLEMENT"), grant("PROMOTIONAL", null, false)],
+  },
+  // No units and no name.
+  nameless: {
+    currency: { currencyId: "cred-nameless", displayName: "", unitSingular: null, unitPlural: null },
+    usageLimit: 1,
+    currentUsage: null,
+    summaries: [],
+  },
+} satisfies Record<string, StiggCreditEntitlementRow>;
 
 export const fixture: StiggFixture = {
-  creditGrants: { [FULL.stigg]: creditGrants },
   customers: [
     { customerId: FULL.stigg, name: "Acme Corp", email: "billing@acme.test", billingId: FULL.stripe },
     { customerId: EMAIL_ONLY.stigg, name: null, email: "solo@dev.test", billingId: EMAIL_ONLY.stripe },
@@ -191,40 +211,8 @@ export const fixture: StiggFixture = {
   subscriptions,
   entitlements: { [FULL.stigg]: [...Object.values(entitlements), featureless] },
   credits: {
-    [FULL.stigg]: [
-      {
-        currencyId: "cred-ai-tokens",
-        currency: { displayName: "AI tokens", units: { singular: "token", plural: "tokens" } },
-        currentBalance: 750,
-        totalGranted: 1_000,
-        totalConsumed: 250,
-      },
-      // No units: the currency's name stands for them.
-      {
-        currencyId: "cred-support-hours",
-        currency: { displayName: "Support hours", units: null },
-        currentBalance: 3,
-        totalGranted: 10,
-        totalConsumed: 7,
-      },
-      // Only a singular unit.
-      {
-        currencyId: "cred-gpu",
-        currency: { displayName: "GPU time", units: { singular: "GPU minute", plural: null } },
-        currentBalance: 40,
-        totalGranted: 60,
-        totalConsumed: 20,
-      },
-      // No units and no name.
-      {
-        currencyId: "cred-nameless",
-        currency: { displayName: "", units: { singular: null, plural: null } },
-        currentBalance: 1,
-        totalGranted: 1,
-        totalConsumed: 0,
-      },
-    ],
-    [NULL_PAGING.stigg]: null,
+    [FULL.stigg]: Object.values(credits),
+    [NULL_PAGING.stigg]: [{ ...credits.supportHours, summaries: null }],
   },
   pagesWithoutHasNextPage: [NULL_PAGING.stigg],
   usage: {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { entitlement as contractEntitlement, subscription as contractSubscription } from "@/contract";
 import { grantedBy, toCreditEntitlement, toCustomer, toEntitlement, toSubscription } from "@/server/sources/stigg/mapping";
-import { stiggCreditBalance, stiggEntitlement, stiggSubscription, stiggUsageHistory } from "@/server/sources/stigg/queries";
+import { stiggCreditEntitlement, stiggEntitlement, stiggSubscription, stiggUsageHistory } from "@/server/sources/stigg/queries";
 import { dailyUsage, resetMarkers } from "@/server/sources/stigg/usageSeries";
-import { entitlements, fixture, FULL, subscriptions } from "./fixture";
+import { credits, entitlements, fixture, FULL, subscriptions } from "./fixture";
 
 // Every row goes through the wire schema first, as a real answer does.
 const NOW = new Date("2026-11-24T12:00:00.000Z");
@@ -143,9 +143,10 @@ describe("Stigg entitlements in the contract's terms", () => {
     expect(grantedBy(row)).toEqual([{ subscriptionId: "sub-x", planName: "Plan of sub" }]);
   });
 
-  it("a credit balance is a credits entitlement in the currency's units", () => {
-    const [balance] = fixture.credits[FULL.stigg]!;
-    expect(contractEntitlement.parse(toCreditEntitlement(stiggCreditBalance.parse(balance)))).toEqual({
+  it("a credit entitlement is a credits entitlement in the currency's units, its balance granted less consumed", () => {
+    const credit = (row: object) =>
+      contractEntitlement.parse(toCreditEntitlement(stiggCreditEntitlement.parse({ __typename: "CreditEntitlementWithSummary", ...row })));
+    expect(credit(credits.aiTokens)).toEqual({
       id: "cred-ai-tokens",
       name: "AI tokens",
       kind: "credits",
@@ -153,9 +154,17 @@ describe("Stigg entitlements in the contract's terms", () => {
       currentBalance: 750,
       totalGranted: 1_000,
       totalConsumed: 250,
-      // The balance does not say where its credits came from: unknown, not "none".
-      hasCustomerLevelGrant: null,
+      // A promotional grant in effect, made to the customer directly: "+ promotional grant".
+      hasCustomerLevelGrant: true,
       unit: "tokens",
+    });
+    // Grants not reported: where the credits came from is unknown, not "none".
+    expect(credit({ ...credits.supportHours, summaries: null })).toMatchObject({ hasCustomerLevelGrant: null });
+    // Neither granted nor consumed reported: none of either.
+    expect(credit({ ...credits.supportHours, usageLimit: null, currentUsage: null })).toMatchObject({
+      currentBalance: 0,
+      totalGranted: 0,
+      totalConsumed: 0,
     });
   });
 });

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { StiggGraphqlClient, type StiggClientOptions } from "@/server/sources/stigg/graphqlClient";
-import { getCreditBalances } from "@/server/sources/stigg/queries";
+import { getCreditEntitlements } from "@/server/sources/stigg/queries";
 import { StiggSource } from "@/server/sources/stigg/stiggSource";
 import { TtlCache } from "@/server/sources/stigg/ttlCache";
 import { SourceRateLimitedError, SourceUnavailableError } from "@/server/sources/types";
@@ -25,16 +25,16 @@ afterAll(async () => {
 const client = (options: Partial<StiggClientOptions> = {}) =>
   new StiggGraphqlClient({ apiUrl: edge.url, apiKey: STIGG_KEY, retryDelayMs: 20, ...options });
 
-const readCredits = (c: StiggGraphqlClient) => c.request(getCreditBalances, { input: { customerId: FULL.stigg } });
+const readCredits = (c: StiggGraphqlClient) => c.request(getCreditEntitlements, { query: { customerId: FULL.stigg } });
 
 /** Runs `read` and tells how many requests reached Stigg and how many the edge refused. */
 async function counted<T>(read: () => Promise<T>) {
-  const [reached, refused] = [stigg.count("GetCreditBalances"), edge.limited()];
+  const [reached, refused] = [stigg.count("GetCreditEntitlements"), edge.limited()];
   const outcome = await read().then(
     (value) => ({ value, error: undefined }),
     (error: unknown) => ({ value: undefined, error }),
   );
-  return { ...outcome, reached: stigg.count("GetCreditBalances") - reached, refused: edge.limited() - refused };
+  return { ...outcome, reached: stigg.count("GetCreditEntitlements") - reached, refused: edge.limited() - refused };
 }
 
 describe("a 429 from Stigg", () => {
@@ -42,7 +42,7 @@ describe("a 429 from Stigg", () => {
     edge.rateLimitNext("1");
     const r = await counted(() => readCredits(client()));
     expect(r.error).toBeUndefined();
-    expect(r.value?.creditBalanceSummary?.balances?.length).toBeGreaterThan(0);
+    expect(r.value?.entitlementsWithSummary.entitlements.length).toBeGreaterThan(0);
     expect([r.refused, r.reached]).toEqual([1, 1]);
   });
 
@@ -64,7 +64,7 @@ describe("a 429 from Stigg", () => {
     edge.rateLimitNext("30");
     const r = await counted(() => readCredits(client()));
     expect(r.error).toBeInstanceOf(SourceRateLimitedError);
-    expect((r.error as Error).message).toMatch(/^Stigg GetCreditBalances: rate limited by Stigg \(HTTP 429\).*asked to wait 30 s/);
+    expect((r.error as Error).message).toMatch(/^Stigg GetCreditEntitlements: rate limited by Stigg \(HTTP 429\).*asked to wait 30 s/);
     expect([r.refused, r.reached]).toEqual([1, 0]);
   });
 

@@ -94,14 +94,14 @@ describe("the cache shared through Redis (REDIS_URL)", () => {
   it("a refresh in one process bypasses the cache and updates what the others read", async () => {
     await paintInChild();
     const balance = data.credits[FULL.stigg]![0]!;
-    balance.currentBalance += 1234;
+    balance.usageLimit! += 1234;
 
     const before = counts();
     const refreshed = await paintInChild({ fresh: true });
     // Refresh reads entitlements and credits through; customer and subscriptions stay cached.
-    expect(since(before)).toEqual({ ...each(0), GetCustomerEntitlements: 1, GetCreditBalances: 1, ListCreditGrants: 1 });
-    const credit = refreshed.credits.find((c) => c.kind === "credits" && c.id === balance.currencyId);
-    expect(credit).toMatchObject({ currentBalance: balance.currentBalance });
+    expect(since(before)).toEqual({ ...each(0), GetCustomerEntitlements: 1, GetCreditEntitlements: 1 });
+    const credit = refreshed.credits.find((c) => c.kind === "credits" && c.id === balance.currency.currencyId);
+    expect(credit).toMatchObject({ totalGranted: balance.usageLimit });
 
     const middle = counts();
     const later = await paintInChild();

@@ -7,7 +7,7 @@ import { TtlCache } from "@/server/sources/stigg/ttlCache";
 import { SourceUnavailableError } from "@/server/sources/types";
 import { startStiggStandIn, type StiggStandIn } from "../../standins/stigg";
 import { closedPortUrl } from "../../oauth/fixedResponder";
-import { BILLED, EMAIL_ONLY, entitlements, fixture, FULL, MANY_SUBSCRIPTIONS, NULL_PAGING, STIGG_KEY, UNKNOWN_STRIPE_CUSTOMER } from "./fixture";
+import { BILLED, credits, EMAIL_ONLY, entitlements, fixture, FULL, MANY_SUBSCRIPTIONS, NULL_PAGING, STIGG_KEY, UNKNOWN_STRIPE_CUSTOMER } from "./fixture";
 
 const APP = "https://app.stigg.test";
 let stigg: StiggStandIn;
@@ -222,33 +222,29 @@ describe("entitlements", () => {
     ]);
   });
 
-  it("a credit row says whether an active grant made to the customer directly is in it", async () => {
+  it("a credit row says whether a grant in effect made to the customer directly is in it", async () => {
     const credits = await source.getCreditEntitlements(acme, {});
     const direct = Object.fromEntries(credits.map((c) => [c.id, c.kind === "credits" && c.hasCustomerLevelGrant]));
     // A promotion without plan, add-on or price behind it counts; an expired one does not.
     expect(direct).toEqual({ "cred-ai-tokens": true, "cred-support-hours": false, "cred-gpu": false, "cred-nameless": false });
-    expect(stigg.received.filter((r) => r.operationName === "ListCreditGrants").at(-1)!.variables).toEqual({
-      input: { customerId: FULL.stigg, paging: { first: 50, after: null } },
+    // Credits are read as credit entitlements, not from the deprecated credit balance summary.
+    expect(stigg.received.filter((r) => r.operationName === "GetCreditEntitlements").at(-1)!.variables).toEqual({
+      query: { customerId: FULL.stigg },
     });
+    expect(stigg.received.some((r) => /creditBalanceSummary|creditGrants/.test(r.query))).toBe(false);
   });
 
-  it("credit grants that cannot be read leave the balances on screen, saying nothing of their origin", async () => {
-    stigg.answerRawNext("<html><body>proxy error</body></html>", 200, { operationName: "ListCreditGrants" });
+  it("balances are Stigg's granted less consumed; grants without summaries say nothing of their origin", async () => {
     const credits = await source.getCreditEntitlements(acme, {});
-    expect(credits.map((c) => c.kind === "credits" && [c.id, c.currentBalance, c.hasCustomerLevelGrant])).toEqual([
-      ["cred-ai-tokens", 750, null],
-      ["cred-support-hours", 3, null],
-      ["cred-gpu", 40, null],
-      ["cred-nameless", 1, null],
+    expect(credits.map((c) => c.kind === "credits" && [c.id, c.currentBalance, c.totalGranted, c.totalConsumed])).toEqual([
+      ["cred-ai-tokens", 750, 1_000, 250],
+      ["cred-support-hours", 3, 10, 7],
+      ["cred-gpu", 40, 60, 20],
+      // No usage reported is none consumed.
+      ["cred-nameless", 1, 1, 0],
     ]);
-    expect(warnings.map((w) => w.message)).toEqual([
-      "Stigg credit grants could not be read; credit rows do not say where they came from",
-    ]);
-  });
-
-  it("a credit summary whose balances are null has no credits", async () => {
     const quiet = (await source.findCustomer(NULL_PAGING.stripe))!;
-    expect(await source.getCreditEntitlements(quiet, {})).toEqual([]);
+    expect(await source.getCreditEntitlements(quiet, {})).toMatchObject([{ id: "cred-support-hours", hasCustomerLevelGrant: null }]);
   });
 
   it("a subscription's view has only what that subscription grants, and no credit balance", async () => {
@@ -265,7 +261,7 @@ describe("entitlements", () => {
 
 describe("the short-lived cache", () => {
   it("serves repeated reads from the cache and reads through for fresh", async () => {
-    const reads = () => [stigg.count("GetCustomerEntitlements"), stigg.count("GetCreditBalances")];
+    const reads = () => [stigg.count("GetCustomerEntitlements"), stigg.count("GetCreditEntitlements")];
     const start = reads();
     await entitlementsOf(acme, {});
     await entitlementsOf(acme, { subscriptionId: "sub-pro" });
@@ -441,9 +437,9 @@ describe("bad answers from Stigg", () => {
   });
 
   it("an HTML page from a proxy is a source failure, retried when it is a 5xx", async () => {
-    stigg.answerRawNext("<html><body><h1>Sign in to continue</h1></body></html>", 200, { operationName: "GetCreditBalances" });
+    stigg.answerRawNext("<html><body><h1>Sign in to continue</h1></body></html>", 200, { operationName: "GetCreditEntitlements" });
     expect((await failure(source.getCreditEntitlements(acme, {}))).message).toBe(
-      "Stigg GetCreditBalances: Stigg answered HTTP 200 with no GraphQL response",
+      "Stigg GetCreditEntitlements: Stigg answered HTTP 200 with no GraphQL response",
     );
     const gateway = "<html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>";
     stigg.answerRawNext(gateway, 502);
@@ -490,9 +486,15 @@ describe("bad answers from Stigg", () => {
     ]);
   });
 
-  it("subscription edges reported as null are no subscriptions", async () => {
+  // Stigg publishes these as non-null (graphql-reference/types/SubscriptionQueryConnection,
+  // types/EntitlementsWithSummary): a null there is a broken answer, never "nothing".
+  it("subscription edges reported as null are a failed read, not no subscriptions", async () => {
     stigg.answerRawNext({ data: { subscriptions: { edges: null, pageInfo: { hasNextPage: null, endCursor: null } } } });
-    expect(await source.listSubscriptions(acme)).toEqual([]);
+    expect((await failure(source.listSubscriptions(acme))).message).toMatch(
+      /^Stigg ListCustomerSubscriptions: Stigg's answer has an unexpected shape \(subscriptions\.edges: /,
+    );
+    stigg.answerRawNext({ data: { subscriptions: { edges: null } } });
+    expect((await failure(source.findSubscriptionByBillingId(BILLED.pro))).message).toMatch(/subscriptions\.edges: /);
   });
 
   it("an entitlement of an unknown feature type or meter type is left out and logged; the rest shows", async () => {
@@ -510,8 +512,94 @@ describe("bad answers from Stigg", () => {
     ]);
   });
 
-  it("a null credit balance summary is no credits", async () => {
-    stigg.answerRawNext({ data: { creditBalanceSummary: null } });
-    expect(await source.getCreditEntitlements(acme, {})).toEqual([]);
+  it("a null where Stigg promises credit entitlements is a failed credits read, not no credits", async () => {
+    stigg.answerRawNext({ data: { entitlementsWithSummary: { entitlements: null } } });
+    expect((await failure(source.getCreditEntitlements(acme, {}))).message).toMatch(
+      /^Stigg GetCreditEntitlements: Stigg's answer has an unexpected shape \(entitlementsWithSummary\.entitlements: /,
+    );
+    stigg.answerRawNext({ data: { entitlementsWithSummary: null } });
+    await failure(source.getCreditEntitlements(acme, {}));
+  });
+
+  it("a credit entitlement of the wrong shape is a failed read, not a row quietly dropped", async () => {
+    stigg.answerRawNext({
+      data: { entitlementsWithSummary: { entitlements: [{ __typename: "CreditEntitlementWithSummary", currency: null }] } },
+    });
+    expect((await failure(source.getCreditEntitlements(acme, {}))).message).toMatch(/unexpected shape/);
+  });
+});
+
+describe("ids as Stigg can send them", () => {
+  const withId = (refId: string) => ({ ...entitlements.sso, feature: { ...entitlements.sso.feature, refId } });
+  const long = `f${"x".repeat(254)}`;
+
+  it("any id the contract can carry is shown: `|`, 255 characters, legacy ids outside Stigg's rule for new ones", async () => {
+    stigg.answerRawNext(entitlementsAnswer(withId("team|seats"), withId(long), withId("Legacy Feature ü"), withId("_imported")));
+    expect((await source.getFeatureEntitlements(acme, {})).map((e) => e.id).sort()).toEqual(
+      ["Legacy Feature ü", "_imported", long, "team|seats"].sort(),
+    );
+    expect(warnings).toEqual([]);
+  });
+
+  it("an id outside every rule is left out and logged once; the rest of the list shows", async () => {
+    stigg.answerRawNext(
+      entitlementsAnswer(withId(""), withId("  "), withId("a\u0000b"), withId("a/b"), withId("-lead"), withId(`${long}y`), withId("a/b"), entitlements.seats),
+    );
+    expect((await source.getFeatureEntitlements(acme, {})).map((e) => e.id)).toEqual(["feature-seats"]);
+    expect(warnings.map((w) => w.fields.reason)).toEqual([
+      "the feature has a blank id",
+      "the feature has a blank id",
+      "the feature has an id over 255 characters or with a control character",
+      "the feature has an id with a slash",
+      "the feature has an id starting with a dash",
+      "the feature has an id over 255 characters or with a control character",
+    ]);
+  });
+
+  it("a second row with an id already listed is left out and logged: the drawer keys rows by id", async () => {
+    stigg.answerRawNext(entitlementsAnswer(entitlements.sso, { ...entitlements.auditLog, feature: { ...entitlements.auditLog.feature, refId: "feature-sso" } }));
+    expect((await source.getFeatureEntitlements(acme, {})).map((e) => [e.id, e.name])).toEqual([["feature-sso", "Single sign-on"]]);
+    stigg.answerRawNext({
+      data: { subscriptions: { edges: [{ node: node("sub-pro", "ACTIVE") }, { node: node("sub-pro", "CANCELED") }], pageInfo: { hasNextPage: false, endCursor: null } } },
+    });
+    expect((await source.listSubscriptions(acme)).map((s) => [s.id, s.status])).toEqual([["sub-pro", "ACTIVE"]]);
+    expect(warnings.map((w) => w.fields.reason)).toEqual(["a second entitlement with the same id", "the subscription has an id already listed"]);
+  });
+
+  it("usage near the largest float has no projection rather than an infinite one", async () => {
+    // Halfway through its period: at that rate, twice 1e308 by the end.
+    const period = { usagePeriodStart: new Date(Date.now() - 10 * 864e5).toISOString(), usagePeriodEnd: new Date(Date.now() + 10 * 864e5).toISOString() };
+    stigg.answerRawNext(entitlementsAnswer({ ...entitlements.apiCalls, ...period, currentUsage: 1e308, usageLimit: Number.MAX_VALUE }));
+    const [calls] = await source.getFeatureEntitlements(acme, {});
+    expect(calls).toMatchObject({ kind: "metered", currentUsage: 1e308, projection: null });
+  });
+
+  it("a credit currency or subscription id outside every rule leaves that row out, not the list", async () => {
+    const { aiTokens, gpu } = credits;
+    stigg.answerRawNext({
+      data: {
+        entitlementsWithSummary: {
+          entitlements: [
+            { __typename: "FeatureEntitlementWithSummary" },
+            { __typename: "CreditEntitlementWithSummary", ...aiTokens, currency: { ...aiTokens.currency, currencyId: "x/y" } },
+            { __typename: "CreditEntitlementWithSummary", ...gpu },
+          ],
+        },
+      },
+    });
+    expect((await source.getCreditEntitlements(acme, {})).map((e) => e.id)).toEqual(["cred-gpu"]);
+    stigg.answerRawNext({
+      data: {
+        subscriptions: {
+          edges: [{ node: node("", "ACTIVE") }, { node: node("sub|pro", "ACTIVE") }],
+          pageInfo: { hasNextPage: false, endCursor: null },
+        },
+      },
+    });
+    expect((await source.listSubscriptions(acme)).map((s) => s.id)).toEqual(["sub|pro"]);
+    expect(warnings.map((w) => w.fields.reason)).toEqual([
+      "the credit currency has an id with a slash",
+      "the subscription has a blank id",
+    ]);
   });
 });

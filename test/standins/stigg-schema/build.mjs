@@ -219,6 +219,37 @@ const deprecation = (typeName, field) => {
   return f?.deprecationReason ? ` @deprecated(reason: ${JSON.stringify(f.deprecationReason)})` : "";
 };
 
+// ---- Stigg's generated GraphQL reference (docs.stigg.io/graphql-reference), where it says
+// more than the Go client: a field it publishes as non-null, a root no Go operation uses.
+// Each entry names its page. An entry may only make a field stricter, never change its type. ----
+const REFERENCE = "https://docs.stigg.io/graphql-reference";
+const published = new Map([
+  ["Query.entitlementsWithSummary", { sdl: "entitlementsWithSummary(query: FetchEntitlementsQuery!): EntitlementsWithSummary!", page: "queries/entitlementsWithSummary" }],
+  ["Query.creditBalanceSummary", { type: "CreditBalanceSummary!", deprecated: "Use credit entitlements to retrieve credit balance instead.", page: "queries/creditBalanceSummary" }],
+  ["CreditBalanceSummary.balances", { type: "[CreditBalance!]!", page: "queries/creditBalanceSummary" }],
+  ["EntitlementsWithSummary.entitlements", { type: "[EntitlementWithSummaryUnion!]!", page: "types/EntitlementsWithSummary" }],
+  ["SubscriptionQueryConnection.edges", { type: "[SubscriptionQueryEdge!]!", page: "types/SubscriptionQueryConnection" }],
+  ["CreditGrantConnection.edges", { type: "[CreditGrantEdge!]!", page: "types/CreditGrantConnection" }],
+]);
+const appliedPublished = new Set();
+/** The published type of a field in place of the built one, when the reference is stricter. */
+function publishedType(typeName, field, built) {
+  const p = published.get(`${typeName}.${field}`);
+  if (!p?.type) return built;
+  const bare = (t) => t.replace(/!/g, "");
+  if (bare(p.type) !== bare(built)) throw new Error(`${typeName}.${field}: published ${p.type}, built ${built}: not the same type`);
+  if ([...built].filter((c) => c === "!").length > [...p.type].filter((c) => c === "!").length) {
+    throw new Error(`${typeName}.${field}: published ${p.type} is looser than built ${built}`);
+  }
+  appliedPublished.add(`${typeName}.${field}`);
+  if (p.type !== built) note(`${typeName}.${field}: ${p.type}, as published (${REFERENCE}/${p.page}); built ${built}`);
+  return p.type;
+}
+const publishedDeprecation = (typeName, field) => {
+  const reason = published.get(`${typeName}.${field}`)?.deprecated;
+  return reason ? ` @deprecated(reason: ${JSON.stringify(reason)})` : "";
+};
+
 // ---- Query root: the older SDL's query fields, plus the roots and arguments the Go
 // client's operations use; their variable types are taken as the argument types. ----
 const documents = [...client.matchAll(/^const (\w+)Document = `([\s\S]*?)^`$/gm)].map((m) => ({ name: m[1], text: m[2] }));
@@ -268,22 +299,36 @@ for (const q of queries) {
       else named = root.replace(/^./, (c) => c.toUpperCase());
     }
     if (!structs.has(named) && !unions.has(named)) throw new Error(`${q.name}: ${root} returns ${named}, not in the models`);
-    // gqlgenc's answer struct: a value is non-null; a pointer or a fragment spread is not telling.
-    const respField = (responseStructs.get(q.name.replace(/^./, (c) => c.toUpperCase())) ?? "")
-      .split("\n")
-      .find((l) => l.includes(`json:\\"${sel.alias?.value ?? root}\\"`));
-    const goType = respField?.trim().split(/\s+/)[1] ?? "";
+    // The client's Query struct, else gqlgenc's answer struct: a value is non-null; a pointer,
+    // an interface (a union) or a fragment spread is not telling.
+    const goTypeIn = (struct, key) =>
+      (responseStructs.get(struct) ?? "")
+        .split("\n")
+        .find((l) => l.includes(`json:\\"${key}\\"`) || l.includes(`json:\\"${key},omitempty\\"`))
+        ?.trim()
+        .split(/\s+/)[1] ?? "";
+    const goType = goTypeIn("Query", root) || goTypeIn(q.name.replace(/^./, (c) => c.toUpperCase()), sel.alias?.value ?? root);
     let returns;
     if (goType.startsWith("[]")) {
       returns = `[${named}!]`;
       note(`Query.${root}: list of ${named}, assumed [${named}!] (nullable list)`);
-    } else if (goType && !goType.startsWith("*")) returns = `${named}!`;
+    } else if (goType && !goType.startsWith("*") && !unions.has(named)) returns = `${named}!`;
     else {
       returns = named;
       note(`Query.${root}: assumed nullable (the Go client's answer type does not say)`);
     }
-    rootFields.set(root, { sdl: `${root}(${args.join(", ")}): ${returns}`, from: q.name });
+    returns = publishedType("Query", root, returns);
+    rootFields.set(root, { sdl: `${root}(${args.join(", ")}): ${returns}${publishedDeprecation("Query", root)}`, from: q.name });
   }
+}
+// Roots the reference publishes that no Go operation uses: their whole signature, as published.
+for (const [key, p] of published) {
+  const [typeName, root] = key.split(".");
+  if (typeName !== "Query" || !p.sdl) continue;
+  if (rootFields.has(root)) throw new Error(`Query.${root}: already built; publish its type, not its signature`);
+  rootFields.set(root, { sdl: p.sdl, from: `${REFERENCE}/${p.page}` });
+  appliedPublished.add(key);
+  note(`Query.${root}: as published (${REFERENCE}/${p.page}); no operation of the Go client uses it`);
 }
 
 /** The connection type whose edges' node is of this type. */
@@ -324,11 +369,14 @@ for (const [name, values] of [...enums].sort()) out.push(`${description(docs.get
 for (const [name, s] of [...structs].sort(([a], [b]) => a.localeCompare(b))) {
   const fields = s.fields.map((f) => {
     const args = s.input ? "" : oldArgs(name, f.name);
-    return `${description(f.doc)}${f.name}${args}: ${fieldType(name, f)}${s.input ? "" : deprecation(name, f.name)}`;
+    const type = s.input ? fieldType(name, f) : publishedType(name, f.name, fieldType(name, f));
+    return `${description(f.doc)}${f.name}${args}: ${type}${s.input ? "" : deprecation(name, f.name)}`;
   });
   out.push(`${description(docs.get(name))}${s.input ? "input" : "type"} ${name} {\n${indent(fields.join("\n"))}\n}`);
 }
 const sdl = out.join("\n\n") + "\n";
+
+for (const key of published.keys()) if (!appliedPublished.has(key)) throw new Error(`${key}: published, but not in the built schema`);
 
 // The rebuilt schema must be valid and must accept every query the Go client sends.
 const schema = buildASTSchema(parse(sdl));

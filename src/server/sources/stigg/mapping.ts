@@ -6,10 +6,11 @@ import {
   type MeteredEntitlement,
   type ResetPeriod,
   type Subscription,
+  sourceId,
   type Unit,
 } from "@/contract";
 import { projectUsage } from "../projection";
-import type { StiggCreditBalance, StiggEntitlement, StiggSubscription } from "./queries";
+import type { StiggCreditEntitlement, StiggEntitlement, StiggSubscription } from "./queries";
 
 // Stigg → contract, pure. The rules follow the contract (src/contract/entitlement.ts) and
 // the sandbox source, which models the same Stigg semantics over the project's database.
@@ -27,6 +28,20 @@ export function toCustomer(
     email: node.email || null,
     stiggUrl: `${stiggAppBaseUrl}/customers/${encodeURIComponent(node.customerId)}`,
   };
+}
+
+/**
+ * Why an id from Stigg cannot be shown, or null when it can. Stigg's published rule for new
+ * ids is stricter, but legacy or imported ids may differ; only what the contract cannot
+ * carry (over 255 characters, a control character) and what is outside any rule of Stigg's
+ * (blank, a slash, a leading dash) is refused.
+ */
+export function unshowableId(id: string): string | null {
+  if (id.trim() === "") return "a blank id";
+  if (!sourceId.safeParse(id).success) return "an id over 255 characters or with a control character";
+  if (id.includes("/")) return "an id with a slash";
+  if (id.startsWith("-")) return "an id starting with a dash";
+  return null;
 }
 
 /**
@@ -59,7 +74,7 @@ export function toSubscription(s: StiggSubscription, now: Date): Subscription {
 export function grantedBy(e: StiggEntitlement): GrantSource[] {
   const out = new Map<string, GrantSource>();
   for (const s of e.summaries ?? []) {
-    if (!s.subscription || out.has(s.subscription.subscriptionId)) continue;
+    if (!s.subscription || out.has(s.subscription.subscriptionId) || unshowableId(s.subscription.subscriptionId)) continue;
     const planName = s.subscription.plan?.displayName ?? s.plan?.displayName;
     if (planName === undefined) continue;
     out.set(s.subscription.subscriptionId, { subscriptionId: s.subscription.subscriptionId, planName });
@@ -100,11 +115,14 @@ export interface SkippedEntitlement {
 
 /**
  * Stigg's entitlement in the contract's terms, or why it is left out: no feature (the
- * schema allows it), or a feature or meter type this app does not know.
+ * schema allows it), an id the drawer cannot show, or a feature or meter type this app
+ * does not know.
  */
 export function toEntitlement(e: StiggEntitlement, now: Date): Entitlement | SkippedEntitlement {
   const f = e.feature;
   if (!f) return { skipped: "the entitlement has no feature", featureId: null };
+  const badId = unshowableId(f.refId);
+  if (badId) return { skipped: `the feature has ${badId}`, featureId: loggable(f.refId) };
   const base = { id: f.refId, name: e.displayNameOverride || f.displayName || f.refId, grantedBy: grantedBy(e) };
   if (f.featureType === "BOOLEAN") return { ...base, kind: "boolean", enabled: e.isGranted };
   if (f.featureType === "ENUM") {
@@ -145,23 +163,36 @@ export function toEntitlement(e: StiggEntitlement, now: Date): Entitlement | Ski
 
 export const isSkipped = (e: Entitlement | SkippedEntitlement): e is SkippedEntitlement => "skipped" in e;
 
+/** An id as a log line may carry it: bounded, whatever Stigg sent. */
+const loggable = (id: string) => (id.length > 300 ? `${id.slice(0, 300)}…` : id);
+
 /**
- * Credit balances belong to the customer, not to a subscription: they name no grantor.
- * `direct` holds the currencies with a grant made to the customer directly (null when the
- * grants could not be read). The unit is the currency's (plural, else singular), else its
- * display name, else "credits".
+ * A credit entitlement in the contract's terms, or why it is left out. Credits belong to
+ * the customer, not to a subscription: they name no grantor. Granted and consumed totals
+ * are Stigg's usageLimit and currentUsage (none reported is none), the balance their
+ * difference, as Stigg's reference defines it. A grant in effect with no source type (no
+ * plan, add-on or price behind it) was made to the customer directly: the "+ promotional
+ * grant" line; null when Stigg sent no summaries. The unit is the currency's (plural, else
+ * singular), else its display name, else "credits".
  */
-export function toCreditEntitlement(b: StiggCreditBalance, direct: Set<string> | null = null): Entitlement {
-  const units = b.currency.units;
+export function toCreditEntitlement(c: StiggCreditEntitlement): Entitlement | SkippedEntitlement {
+  const { currency } = c;
+  const badId = unshowableId(currency.currencyId);
+  if (badId) return { skipped: `the credit currency has ${badId}`, featureId: loggable(currency.currencyId) };
+  const totalGranted = c.usageLimit ?? 0;
+  const totalConsumed = c.currentUsage ?? 0;
+  if (!Number.isFinite(totalGranted - totalConsumed)) {
+    return { skipped: "the credit balance is out of range", featureId: loggable(currency.currencyId) };
+  }
   return {
-    id: b.currencyId,
-    name: b.currency.displayName || b.currencyId,
+    id: currency.currencyId,
+    name: currency.displayName || currency.currencyId,
     kind: "credits",
     grantedBy: [],
-    currentBalance: b.currentBalance,
-    totalGranted: b.totalGranted,
-    totalConsumed: b.totalConsumed,
-    hasCustomerLevelGrant: direct ? direct.has(b.currencyId) : null,
-    unit: units?.plural || units?.singular || b.currency.displayName || "credits",
+    currentBalance: totalGranted - totalConsumed,
+    totalGranted,
+    totalConsumed,
+    hasCustomerLevelGrant: c.summaries ? c.summaries.some((s) => s.isEffectiveEntitlement && !s.sourceType) : null,
+    unit: currency.unitPlural || currency.unitSingular || currency.displayName || "credits",
   };
 }

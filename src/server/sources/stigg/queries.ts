@@ -8,14 +8,22 @@ import { z } from "zod";
  *   schema in stiggio/api-client-go (generated-stiggModels.go, v6.21: CustomerFilter,
  *   StringFieldComparison, CursorPaging, CustomerConnection, SubscriptionQueryFilter,
  *   SubscriptionQueryFilterCustomerFilter, FetchEntitlementsQuery, EntitlementWithSummary,
- *   EntitlementSummary, EntitlementFeature, CreditBalanceSummaryInput, CreditBalance,
- *   UsageHistoryV2Input, UsageHistoryV2, UsageMarker, UsageHistoryPoint, SubscriptionStatus,
- *   FeatureType, MeterType, EntitlementResetPeriod) and the operations in
- *   generated-stiggClient.go (GetSubscriptions, GetEntitlements, GetUsageHistoryV2,
- *   GetCreditBalance).
- * - `customers(filter:, paging:)` and `entitlements(query:)` returning summaries: the schema
- *   snapshot in stiggio/export-data-example (schema.graphql, Query type), still matching
- *   the generated models above.
+ *   EntitlementsWithSummary, EntitlementWithSummaryUnion, FeatureEntitlementWithSummary,
+ *   CreditEntitlementWithSummary, CreditEntitlementSummary, EntitlementCurrency,
+ *   EntitlementSummary, EntitlementFeature, UsageHistoryV2Input, UsageHistoryV2, UsageMarker,
+ *   UsageHistoryPoint, SubscriptionStatus, FeatureType, MeterType, EntitlementResetPeriod),
+ *   the client's Query type (which root is non-null) and its operations in
+ *   generated-stiggClient.go (GetSubscriptions, GetUsageHistoryV2).
+ * - `entitlementsWithSummary(query:)`, for credits: Stigg's GraphQL reference
+ *   (graphql-reference/queries/entitlementsWithSummary) and the v6.21 client's Query type.
+ *   It replaces `creditBalanceSummary` (deprecated: "Use credit entitlements to retrieve
+ *   credit balance instead").
+ * - `customers(filter:, paging:)` and `entitlements(query:)`, for features: the schema
+ *   snapshot in stiggio/export-data-example (schema.graphql, Query type), and the v6.21
+ *   client's Query type. Features stay on `entitlements`: its EntitlementWithSummary carries
+ *   `displayNameOverride`, which entitlementsWithSummary's feature member lacks.
+ * - Non-null lists the reference publishes as such (a connection's `edges`, the summary's
+ *   `entitlements`): its type pages, cited in test/standins/stigg-schema/build.mjs.
  * - `subscriptions(filter:, paging:)` with edges/pageInfo: Stigg's docs, "List
  *   Subscriptions" (api-reference/queries/list-subscriptions).
  * Stigg's docs page for usage history shows another shape (totalUsage, periods); the
@@ -24,14 +32,21 @@ import { z } from "zod";
  *
  * Every document validates against the SDL rebuilt from those models
  * (test/standins/stigg-schema, checked by test/sources/stigg/documents.test.ts), and each
- * answer's shape below allows null wherever that schema does. Enum fields are read as
- * strings: a value added to Stigg's schema after this app was built is the mapping's
- * decision (shown raw, or left out and logged), never a failed read.
+ * answer's shape below allows null exactly where that schema does: a null where Stigg
+ * promises a value is a broken answer, a failed read of that part, never empty data. Enum
+ * fields are read as strings: a value added to Stigg's schema after this app was built is
+ * the mapping's decision (shown raw, or left out and logged), never a failed read.
  */
 
+const YEAR_0 = Date.parse("0000-01-01T00:00:00Z");
+const YEAR_10000 = Date.parse("+010000-01-01T00:00:00Z");
+/** A DateTime, in the contract's form; a year ISO-8601 cannot write in four digits is not one. */
 const isoDate = z
   .string()
-  .refine((s) => !Number.isNaN(Date.parse(s)), "not a date")
+  .refine((s) => {
+    const t = Date.parse(s);
+    return !Number.isNaN(t) && t >= YEAR_0 && t < YEAR_10000;
+  }, "not a date")
   .transform((s) => new Date(s).toISOString());
 
 export interface Operation<Vars, Data> {
@@ -60,7 +75,7 @@ export const findCustomerByBillingId = operation<{ billingId: string }>()({
       edges: z.array(
         z.object({
           node: z.object({
-            customerId: z.string().min(1),
+            customerId: z.string(),
             name: z.string().nullish(),
             email: z.string().nullish(),
             billingId: z.string().nullish(),
@@ -72,7 +87,7 @@ export const findCustomerByBillingId = operation<{ billingId: string }>()({
 });
 
 export const stiggSubscription = z.object({
-  subscriptionId: z.string().min(1),
+  subscriptionId: z.string(),
   status: z.string(),
   startDate: isoDate,
   createdAt: isoDate.nullish(),
@@ -85,7 +100,7 @@ export type StiggSubscription = z.infer<typeof stiggSubscription>;
 
 const subscriptionsPage = z.object({
   subscriptions: z.object({
-    edges: z.array(z.object({ node: stiggSubscription })).nullish(),
+    edges: z.array(z.object({ node: stiggSubscription })),
     pageInfo: z.object({ hasNextPage: z.boolean().nullish(), endCursor: z.string().nullish() }),
   }),
 });
@@ -126,15 +141,14 @@ export const findSubscriptionByBillingId = operation<{ billingId: string }>()({
             node: stiggSubscription.extend({
               billingId: z.string().nullish(),
               customer: z.object({
-                customerId: z.string().min(1),
+                customerId: z.string(),
                 name: z.string().nullish(),
                 email: z.string().nullish(),
                 billingId: z.string().nullish(),
               }),
             }),
           }),
-        )
-        .nullish(),
+        ),
     }),
   }),
 });
@@ -152,7 +166,7 @@ export const stiggEntitlement = z.object({
   displayNameOverride: z.string().nullish(),
   feature: z
     .object({
-      refId: z.string().min(1),
+      refId: z.string(),
       displayName: z.string(),
       featureType: z.string(),
       meterType: z.string().nullish(),
@@ -190,61 +204,54 @@ export const getCustomerEntitlements = operation<{ query: { customerId: string }
   data: z.object({ entitlements: z.array(stiggEntitlement) }),
 });
 
-export const stiggCreditBalance = z.object({
-  currencyId: z.string().min(1),
-  currency: z
-    .object({
-      displayName: z.string(),
-      units: z.object({ singular: z.string().nullish(), plural: z.string().nullish() }).nullish(),
-    }),
-  currentBalance: z.number(),
-  totalGranted: z.number(),
-  totalConsumed: z.number(),
+/**
+ * A credit entitlement: the customer's credits in one currency. Stigg's reference: usageLimit
+ * is the total granted, currentUsage the total consumed, and "usageLimit - currentUsage is
+ * the available balance" (types/CreditEntitlement). Each summary is one grant; a grant with
+ * no source type (no plan, add-on or price behind it) was made to the customer directly.
+ */
+export const stiggCreditEntitlement = z.object({
+  __typename: z.literal("CreditEntitlementWithSummary"),
+  usageLimit: z.number().nullish(),
+  currentUsage: z.number().nullish(),
+  currency: z.object({
+    currencyId: z.string(),
+    displayName: z.string(),
+    unitSingular: z.string().nullish(),
+    unitPlural: z.string().nullish(),
+  }),
+  summaries: z
+    .array(z.object({ sourceType: z.string().nullish(), grantType: z.string(), isEffectiveEntitlement: z.boolean() }))
+    .nullish(),
 });
-export type StiggCreditBalance = z.infer<typeof stiggCreditBalance>;
+export type StiggCreditEntitlement = z.infer<typeof stiggCreditEntitlement>;
 
-export const getCreditBalances = operation<{ input: { customerId: string } }>()({
-  operationName: "GetCreditBalances",
-  document: `query GetCreditBalances($input: CreditBalanceSummaryInput!) {
-  creditBalanceSummary(input: $input) {
-    balances { currencyId currency { displayName units { singular plural } } currentBalance totalGranted totalConsumed }
-  }
-}`,
-  data: z.object({ creditBalanceSummary: z.object({ balances: z.array(stiggCreditBalance).nullish() }).nullish() }),
+/** The union's other members (feature entitlements, or one added later) carry nothing asked for here. */
+const notACredit = z.object({
+  __typename: z.string().refine((t) => t !== "CreditEntitlementWithSummary", "a credit entitlement of the wrong shape"),
 });
 
 /**
- * A credit grant's origin: Stigg grants credits from a plan or add-on entitlement or a
- * price (the subscription's), or to the customer directly (no source type: a promotional
- * or paid grant made by hand). Enums are read as strings, so a value added later is not a
- * failure; only the known ones are interpreted.
+ * The customer's credit entitlements, with the grants behind each: `entitlementsWithSummary`,
+ * which Stigg's reference has in place of the deprecated `creditBalanceSummary`.
  */
-export const stiggCreditGrant = z.object({
-  currencyId: z.string().min(1),
-  grantType: z.string(),
-  sourceType: z.string().nullish(),
-  status: z.string(),
-});
-export type StiggCreditGrant = z.infer<typeof stiggCreditGrant>;
-
-const creditGrantsPage = z.object({
-  creditGrants: z.object({
-    edges: z.array(z.object({ node: stiggCreditGrant })).nullish(),
-    pageInfo: z.object({ hasNextPage: z.boolean().nullish(), endCursor: z.string().nullish() }),
-  }),
-});
-export type CreditGrantsPage = z.infer<typeof creditGrantsPage>;
-
-/** A customer's credit grants, a page at a time: where each currency's credits came from. */
-export const listCreditGrants = operation<{ input: { customerId: string; paging: { first: number; after: string | null } } }>()({
-  operationName: "ListCreditGrants",
-  document: `query ListCreditGrants($input: GetCreditGrantsInput!) {
-  creditGrants(input: $input) {
-    edges { node { currencyId grantType sourceType status } }
-    pageInfo { hasNextPage endCursor }
+export const getCreditEntitlements = operation<{ query: { customerId: string } }>()({
+  operationName: "GetCreditEntitlements",
+  document: `query GetCreditEntitlements($query: FetchEntitlementsQuery!) {
+  entitlementsWithSummary(query: $query) {
+    entitlements {
+      __typename
+      ... on CreditEntitlementWithSummary {
+        usageLimit currentUsage
+        currency { currencyId displayName unitSingular unitPlural }
+        summaries { sourceType grantType isEffectiveEntitlement }
+      }
+    }
   }
 }`,
-  data: creditGrantsPage,
+  data: z.object({
+    entitlementsWithSummary: z.object({ entitlements: z.array(z.union([stiggCreditEntitlement, notACredit])) }),
+  }),
 });
 
 export const stiggUsageHistory = z.object({

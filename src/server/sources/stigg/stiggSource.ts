@@ -7,17 +7,15 @@ import {
   type TimeWindow,
 } from "../types";
 import type { StiggGraphqlClient } from "./graphqlClient";
-import { isSkipped, toCreditEntitlement, toCustomer, toEntitlement, toSubscription } from "./mapping";
+import { isSkipped, type SkippedEntitlement, toCreditEntitlement, toCustomer, toEntitlement, toSubscription, unshowableId } from "./mapping";
 import {
   findCustomerByBillingId,
   findSubscriptionByBillingId,
-  getCreditBalances,
+  getCreditEntitlements,
   getCustomerEntitlements,
   getUsageHistory,
-  listCreditGrants,
   listCustomerSubscriptions,
-  type CreditGrantsPage,
-  type StiggCreditGrant,
+  type StiggCreditEntitlement,
   type StiggSubscription,
   type SubscriptionsPage,
 } from "./queries";
@@ -25,7 +23,7 @@ import type { ReadCache } from "./readCache";
 import { dailyUsage, resetMarkers } from "./usageSeries";
 
 const PAGE_SIZE = 50;
-/** A customer with more subscriptions (or credit grants) than this is cut short rather than paged forever. */
+/** A customer with more subscriptions than this is cut short rather than paged forever. */
 const MAX_PAGES = 10;
 const DAY = 864e5;
 
@@ -57,6 +55,7 @@ export class StiggSource implements EntitlementSource {
       this.client.request(findCustomerByBillingId, { billingId: stripeCustomerId }),
     );
     const node = data.customers.edges[0]?.node;
+    if (node) brokenIfBlank(node.customerId, findCustomerByBillingId.operationName);
     return node ? toCustomer(node, stripeCustomerId, this.workspace.stiggAppBaseUrl) : null;
   }
 
@@ -72,7 +71,9 @@ export class StiggSource implements EntitlementSource {
       });
     });
     const now = this.now();
+    const seen = new Set<string>();
     return rows
+      .filter((s) => this.showable(s, seen))
       .map((s) => toSubscription(s, now))
       .sort((a, b) => b.startDate.localeCompare(a.startDate) || a.id.localeCompare(b.id));
   }
@@ -81,8 +82,9 @@ export class StiggSource implements EntitlementSource {
     const data = await this.cached(["subscriptionByBillingId", stripeSubscriptionId], () =>
       this.client.request(findSubscriptionByBillingId, { billingId: stripeSubscriptionId }),
     );
-    const node = data.subscriptions.edges?.[0]?.node;
+    const node = data.subscriptions.edges[0]?.node;
     if (!node) return null;
+    brokenIfBlank(node.customer.customerId, findSubscriptionByBillingId.operationName);
     // The drawer's customer is a Stripe customer; one Stigg has not synced to Stripe cannot be shown as one.
     const billingId = stripeCustomerId.safeParse(node.customer.billingId);
     if (!billingId.success) {
@@ -108,42 +110,40 @@ export class StiggSource implements EntitlementSource {
   /** Credit balances belong to the customer; a single subscription's view has none. */
   async getCreditEntitlements(customer: Customer, options: { subscriptionId?: string; fresh?: boolean }): Promise<Entitlement[]> {
     if (options.subscriptionId) return [];
-    const [data, direct] = await Promise.all([
-      this.cached(
-        ["credits", customer.stiggCustomerId],
-        () => this.client.request(getCreditBalances, { input: { customerId: customer.stiggCustomerId } }),
-        options.fresh,
-      ),
-      this.currenciesGrantedDirectly(customer, options.fresh),
-    ]);
-    // Stigg's schema lets both the summary and its balances be null: no balances to show.
-    return (data.creditBalanceSummary?.balances ?? []).map((b) => toCreditEntitlement(b, direct));
+    const data = await this.cached(
+      ["credits", customer.stiggCustomerId],
+      () => this.client.request(getCreditEntitlements, { query: { customerId: customer.stiggCustomerId } }),
+      options.fresh,
+    );
+    const credits = data.entitlementsWithSummary.entitlements.filter(
+      (e): e is StiggCreditEntitlement => e.__typename === "CreditEntitlementWithSummary",
+    );
+    return this.shown(credits.map(toCreditEntitlement));
   }
 
   /**
-   * The currencies with an active grant made to the customer directly (no plan, add-on or
-   * price behind it), which the balance row names besides its plans. The balances are what
-   * matters: if the grants cannot be read the rows still show, saying nothing of it (null).
+   * What the drawer can show; each row left out is logged, once per request. Ids are unique
+   * within a list (the drawer keys its rows by them): a second row with an id is left out.
    */
-  private async currenciesGrantedDirectly(customer: Customer, fresh?: boolean): Promise<Set<string> | null> {
-    try {
-      const grants = await this.cached(
-        ["creditGrants", customer.stiggCustomerId],
-        () =>
-          allPages<StiggCreditGrant>(async (after) => {
-            const { creditGrants }: CreditGrantsPage = await this.client.request(listCreditGrants, {
-              input: { customerId: customer.stiggCustomerId, paging: { first: PAGE_SIZE, after } },
-            });
-            return creditGrants;
-          }),
-        fresh,
-      );
-      return new Set(grants.filter((g) => g.status === "ACTIVE" && !g.sourceType).map((g) => g.currencyId));
-    } catch (err) {
-      if (!(err instanceof SourceUnavailableError)) throw err;
-      this.log.warn({ workspaceId: this.workspace.id, err }, "Stigg credit grants could not be read; credit rows do not say where they came from");
-      return null;
+  private shown(rows: (Entitlement | SkippedEntitlement)[]): Entitlement[] {
+    const out = new Map<string, Entitlement>();
+    for (const e of rows) {
+      if (isSkipped(e)) this.reportOnce(e.skipped, e.featureId);
+      else if (out.has(e.id)) this.reportOnce("a second entitlement with the same id", e.id);
+      else out.set(e.id, e);
     }
+    return [...out.values()];
+  }
+
+  /**
+   * A subscription whose id the drawer cannot carry is left out (and logged), not the list;
+   * so is a second one with the same id.
+   */
+  private showable(s: StiggSubscription, seen: Set<string>): boolean {
+    const badId = unshowableId(s.subscriptionId) ?? (seen.has(s.subscriptionId) ? "an id already listed" : null);
+    if (badId) this.reportOnce(`the subscription has ${badId}`, null);
+    seen.add(s.subscriptionId);
+    return !badId;
   }
 
   private async featureEntitlements(customer: Customer, fresh?: boolean): Promise<Entitlement[]> {
@@ -152,12 +152,8 @@ export class StiggSource implements EntitlementSource {
       () => this.client.request(getCustomerEntitlements, { query: { customerId: customer.stiggCustomerId } }),
       fresh,
     );
-    const out: Entitlement[] = [];
-    for (const e of data.entitlements.map((e) => toEntitlement(e, this.now()))) {
-      if (!isSkipped(e)) out.push(e);
-      else this.reportOnce(e.skipped, e.featureId);
-    }
-    return out;
+    const now = this.now();
+    return this.shown(data.entitlements.map((e) => toEntitlement(e, now)));
   }
 
   private reportOnce(reason: string, featureId: string | null) {
@@ -194,6 +190,14 @@ export class StiggSource implements EntitlementSource {
       resetMarkers: resetMarkers(usageHistoryV2, range),
     };
   }
+}
+
+/**
+ * A customer whose id is blank cannot be read further (every other read names it): a broken
+ * answer, a failed read, never another customer's data or none.
+ */
+function brokenIfBlank(customerId: string, operationName: string) {
+  if (customerId.trim() === "") throw new SourceUnavailableError(`Stigg ${operationName}: the customer's id is blank`);
 }
 
 /** Every node of a paged read, up to MAX_PAGES; only a reported next page is followed (hasNextPage may be null). */
