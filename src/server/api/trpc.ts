@@ -25,6 +25,8 @@ export interface Context {
   correlationId: string;
   log: Logger;
   outcomes: CallOutcome[];
+  /** When this HTTP request must have its answer (epoch ms): its time budget's end. */
+  deadline: number;
 }
 
 /** Carries what the client needs to act on a NOT_FOUND ("View in Stigg"). */
@@ -99,7 +101,7 @@ async function resolveTenant(ctx: Context): Promise<Tenant | null> {
     caller,
     livemode: linked?.livemode ?? null,
     workspace,
-    source: workspace ? deferredSource(() => sourceFor(workspace, db, log)) : null,
+    source: workspace ? deferredSource(() => sourceFor(workspace, db, log, ctx.deadline)) : null,
     log,
   };
 }
