@@ -33,10 +33,10 @@ export type EdgePlan =
 export async function startStiggEdge(upstreamUrl: string, options: StiggEdgeOptions = {}) {
   const plans: EdgePlan[] = [];
   let limited = 0;
-  let received = 0;
+  const received: string[] = [];
   const server = createServer(async (req, res) => {
     const body = await readBody(req);
-    received++;
+    received.push(operationNameOf(body));
     const plan = plans.shift();
     if (plan && "status" in plan) {
       if (plan.status === 429) limited++;
@@ -80,8 +80,8 @@ export async function startStiggEdge(upstreamUrl: string, options: StiggEdgeOpti
     clearRateLimits: () => void plans.splice(0),
     /** 429s answered so far. */
     limited: () => limited,
-    /** Requests that reached the edge so far, whatever became of them. */
-    received: () => received,
+    /** Requests (of one operation, if named) that reached the edge so far, whatever became of them. */
+    received: (operationName?: string) => received.filter((name) => operationName === undefined || name === operationName).length,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
@@ -106,6 +106,14 @@ function trickle(res: ServerResponse, status: number, contentType: string, body:
     sent++;
   }, everyMs);
   res.on("close", () => clearInterval(timer));
+}
+
+function operationNameOf(body: Buffer): string {
+  try {
+    return String((JSON.parse(body.toString("utf8")) as { operationName?: unknown }).operationName ?? "");
+  } catch {
+    return "";
+  }
 }
 
 async function readBody(req: IncomingMessage): Promise<Buffer> {
