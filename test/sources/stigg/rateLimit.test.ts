@@ -1,46 +1,34 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { StiggGraphqlClient, type StiggClientOptions } from "@/server/sources/stigg/graphqlClient";
 import { findCustomerByBillingId } from "@/server/sources/stigg/queries";
 import { StiggSource } from "@/server/sources/stigg/stiggSource";
 import { TtlCache } from "@/server/sources/stigg/ttlCache";
 import { SourceNoAnswerError, SourceRateLimitedError, SourceUnavailableError } from "@/server/sources/types";
-import { startStiggEdge, type StiggEdge } from "../../standins/stiggEdge";
-import { startStiggStandIn, type StiggStandIn } from "../../standins/stigg";
-import { fixture, FULL, STIGG_KEY } from "./fixture";
+import { useStiggBehindEdge } from "./behindEdge";
+import { FULL, STIGG_KEY } from "./fixture";
 import { quietLog } from "./firstPaint";
 
-let stigg: StiggStandIn;
-let edge: StiggEdge;
-
-beforeAll(async () => {
-  stigg = await startStiggStandIn([STIGG_KEY], fixture);
-  edge = await startStiggEdge(stigg.url);
-});
-afterEach(() => edge.clearRateLimits());
-afterAll(async () => {
-  await edge?.close();
-  await stigg?.close();
-});
+const at = useStiggBehindEdge();
 
 // A budget with room for a one-second Retry-After; the ceilings below are far above it.
 const client = (options: Partial<StiggClientOptions> = {}) =>
-  new StiggGraphqlClient({ apiUrl: edge.url, apiKey: STIGG_KEY, budgetMs: 2_500, ...options });
+  new StiggGraphqlClient({ apiUrl: at.edge.url, apiKey: STIGG_KEY, budgetMs: 2_500, ...options });
 
 const lookUp = (c: StiggGraphqlClient) => c.request(findCustomerByBillingId, { billingId: FULL.stripe });
 
 /** Runs `read` and tells how many requests reached the edge, and how many got through to Stigg. */
 async function counted<T>(read: () => Promise<T>) {
-  const [sent, reached] = [edge.received(), stigg.count("FindCustomerByBillingId")];
+  const [sent, reached] = [at.edge.received(), at.stigg.count("FindCustomerByBillingId")];
   const outcome = await read().then(
     (value) => ({ value, error: undefined }),
     (error: unknown) => ({ value: undefined, error }),
   );
-  return { ...outcome, sent: edge.received() - sent, reached: stigg.count("FindCustomerByBillingId") - reached };
+  return { ...outcome, sent: at.edge.received() - sent, reached: at.stigg.count("FindCustomerByBillingId") - reached };
 }
 
 describe("a 429 or 503 from Stigg", () => {
   it("a 429 is retried once, after its Retry-After in seconds, when that fits the budget", async () => {
-    edge.rateLimitNext("1");
+    at.edge.rateLimitNext("1");
     const r = await counted(() => lookUp(client()));
     expect(r.error).toBeUndefined();
     expect(r.value?.customers.edges).toHaveLength(1);
@@ -48,21 +36,21 @@ describe("a 429 or 503 from Stigg", () => {
   });
 
   it("a 429's Retry-After may be an HTTP-date", async () => {
-    edge.rateLimitNext(new Date(Date.now() + 1_000).toUTCString());
+    at.edge.rateLimitNext(new Date(Date.now() + 1_000).toUTCString());
     const r = await counted(() => lookUp(client()));
     expect(r.error).toBeUndefined();
     expect([r.sent, r.reached]).toEqual([2, 1]);
   });
 
   it("a 503 with a Retry-After that fits is retried once too", async () => {
-    edge.planNext({ status: 503, retryAfter: "1" });
+    at.edge.planNext({ status: 503, retryAfter: "1" });
     const r = await counted(() => lookUp(client()));
     expect(r.error).toBeUndefined();
     expect([r.sent, r.reached]).toEqual([2, 1]);
   });
 
   it("without Retry-After a 429 is not retried: rate limited at once, with no time to wait for", async () => {
-    edge.rateLimitNext(null);
+    at.edge.rateLimitNext(null);
     const r = await counted(() => lookUp(client()));
     expect(r.error).toBeInstanceOf(SourceRateLimitedError);
     expect((r.error as SourceRateLimitedError).retryAfterMs).toBeUndefined();
@@ -70,7 +58,7 @@ describe("a 429 or 503 from Stigg", () => {
   });
 
   it("without Retry-After a 503 is not retried: unavailable, not rate limited", async () => {
-    edge.planNext({ status: 503 });
+    at.edge.planNext({ status: 503 });
     const r = await counted(() => lookUp(client()));
     expect(r.error).toBeInstanceOf(SourceUnavailableError);
     expect(r.error).not.toBeInstanceOf(SourceRateLimitedError);
@@ -79,7 +67,7 @@ describe("a 429 or 503 from Stigg", () => {
   });
 
   it("asking for a wait longer than the budget: rate limited at once, carrying the wait Stigg asked for", async () => {
-    edge.rateLimitNext("30");
+    at.edge.rateLimitNext("30");
     const r = await counted(() => lookUp(client()));
     expect(r.error).toBeInstanceOf(SourceRateLimitedError);
     expect((r.error as SourceRateLimitedError).retryAfterMs).toBe(30_000);
@@ -90,7 +78,7 @@ describe("a 429 or 503 from Stigg", () => {
   });
 
   it("at most one retry: a second 429 is the answer, and the key is in no message", async () => {
-    edge.rateLimitNext("0", "0", "0");
+    at.edge.rateLimitNext("0", "0", "0");
     const r = await counted(() => lookUp(client()));
     expect(r.error).toBeInstanceOf(SourceRateLimitedError);
     expect([r.sent, r.reached]).toEqual([2, 0]);
@@ -98,7 +86,7 @@ describe("a 429 or 503 from Stigg", () => {
   });
 
   it("a 500 is not retried", async () => {
-    stigg.failNext("http500");
+    at.stigg.failNext("http500");
     const r = await counted(() => lookUp(client()));
     expect(r.error).toBeInstanceOf(SourceUnavailableError);
     expect((r.error as Error).message).toBe("Stigg FindCustomerByBillingId: Stigg answered HTTP 500");
@@ -106,12 +94,12 @@ describe("a 429 or 503 from Stigg", () => {
   });
 
   it("a reset connection is retried once; two are a source that did not answer", async () => {
-    edge.planNext({ reset: true });
+    at.edge.planNext({ reset: true });
     const once = await counted(() => lookUp(client()));
     expect(once.error).toBeUndefined();
     expect([once.sent, once.reached]).toEqual([2, 1]);
 
-    edge.planNext({ reset: true }, { reset: true });
+    at.edge.planNext({ reset: true }, { reset: true });
     const twice = await counted(() => lookUp(client()));
     expect(twice.error).toBeInstanceOf(SourceNoAnswerError);
     expect((twice.error as SourceNoAnswerError).timedOut).toBe(false);
@@ -124,10 +112,10 @@ describe("a 429 or 503 from Stigg", () => {
       stiggAppBaseUrl: "https://app.stigg.test",
     }, quietLog);
     const customer = (await source.findCustomer(FULL.stripe))!;
-    edge.rateLimitNext("5");
+    at.edge.rateLimitNext("5");
     await expect(source.listSubscriptions(customer)).rejects.toBeInstanceOf(SourceRateLimitedError);
-    const before = stigg.count("ListCustomerSubscriptions");
+    const before = at.stigg.count("ListCustomerSubscriptions");
     expect(await source.listSubscriptions(customer)).not.toHaveLength(0);
-    expect(stigg.count("ListCustomerSubscriptions") - before).toBeGreaterThan(0);
+    expect(at.stigg.count("ListCustomerSubscriptions") - before).toBeGreaterThan(0);
   });
 });

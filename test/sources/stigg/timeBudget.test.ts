@@ -1,43 +1,31 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { StiggGraphqlClient, type StiggClientOptions } from "@/server/sources/stigg/graphqlClient";
 import { findCustomerByBillingId } from "@/server/sources/stigg/queries";
 import { SourceNoAnswerError, SourceRateLimitedError } from "@/server/sources/types";
 import { closedPortUrl } from "../../oauth/fixedResponder";
-import { startStiggEdge, type StiggEdge } from "../../standins/stiggEdge";
-import { startStiggStandIn, type StiggStandIn } from "../../standins/stigg";
-import { fixture, FULL, STIGG_KEY } from "./fixture";
+import { useStiggBehindEdge } from "./behindEdge";
+import { FULL, STIGG_KEY } from "./fixture";
 
-let stigg: StiggStandIn;
-let edge: StiggEdge;
-
-beforeAll(async () => {
-  stigg = await startStiggStandIn([STIGG_KEY], fixture);
-  edge = await startStiggEdge(stigg.url);
-});
-afterEach(() => edge.clearRateLimits());
-afterAll(async () => {
-  await edge?.close();
-  await stigg?.close();
-});
+const at = useStiggBehindEdge();
 
 const BUDGET = 300;
 /** Far above the budget, so a loaded machine never fails these; only a read that ignores the budget would. */
 const CEILING = 5_000;
 
 const client = (options: Partial<StiggClientOptions> = {}) =>
-  new StiggGraphqlClient({ apiUrl: edge.url, apiKey: STIGG_KEY, budgetMs: BUDGET, ...options });
+  new StiggGraphqlClient({ apiUrl: at.edge.url, apiKey: STIGG_KEY, budgetMs: BUDGET, ...options });
 
 const lookUp = (c: StiggGraphqlClient) => c.request(findCustomerByBillingId, { billingId: FULL.stripe });
 
 /** The read's outcome, how long it took, and how many requests the edge received for it. */
 async function timed<T>(read: () => Promise<T>) {
-  const sent = edge.received();
+  const sent = at.edge.received();
   const started = performance.now();
   const outcome = await read().then(
     (value) => ({ value, error: undefined }),
     (error: unknown) => ({ value: undefined, error }),
   );
-  return { ...outcome, ms: performance.now() - started, sent: edge.received() - sent };
+  return { ...outcome, ms: performance.now() - started, sent: at.edge.received() - sent };
 }
 
 function expectTimedOut(error: unknown) {
@@ -47,7 +35,7 @@ function expectTimedOut(error: unknown) {
 
 describe(`a read with a ${BUDGET} ms budget`, () => {
   it("against a Stigg that hangs: did not answer in time, and no second attempt", async () => {
-    edge.planNext({ hang: true }, { hang: true });
+    at.edge.planNext({ hang: true }, { hang: true });
     const r = await timed(() => lookUp(client()));
     expectTimedOut(r.error);
     expect((r.error as Error).message).toMatch(/^Stigg FindCustomerByBillingId: no answer within \d+ ms$/);
@@ -56,7 +44,7 @@ describe(`a read with a ${BUDGET} ms budget`, () => {
   });
 
   it("against a Stigg that trickles its body: cut off at the budget like a hung answer, no second attempt", async () => {
-    edge.planNext({ trickleMs: 50 }, { trickleMs: 50 });
+    at.edge.planNext({ trickleMs: 50 }, { trickleMs: 50 });
     const r = await timed(() => lookUp(client()));
     expectTimedOut(r.error);
     expect(r.sent).toBe(1);
@@ -65,7 +53,7 @@ describe(`a read with a ${BUDGET} ms budget`, () => {
 
   it("against a Stigg that answers just inside the budget: the answer", async () => {
     // A larger budget here: "just inside" must stay inside on a loaded machine too.
-    edge.planNext({ delayMs: 1_000 });
+    at.edge.planNext({ delayMs: 1_000 });
     const r = await timed(() => lookUp(client({ budgetMs: 2_500 })));
     expect(r.error).toBeUndefined();
     expect(r.value?.customers.edges).toHaveLength(1);
@@ -80,7 +68,7 @@ describe(`a read with a ${BUDGET} ms budget`, () => {
   });
 
   it("a Retry-After that does not fit in what is left of the budget is not waited for", async () => {
-    edge.rateLimitNext("1");
+    at.edge.rateLimitNext("1");
     const r = await timed(() => lookUp(client()));
     expect(r.error).toBeInstanceOf(SourceRateLimitedError);
     expect(r.sent).toBe(1);
