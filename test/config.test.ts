@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { PROCEDURE_BUDGET_MS } from "@/contract";
 import { ConfigError, DEMO_APP_SECRET, DEMO_WEBHOOK_SECRET, parseConfig } from "@/server/config";
 
 const KEY = `k1:${Buffer.alloc(32, 7).toString("base64")}`;
@@ -84,7 +85,16 @@ describe("configuration", () => {
     });
   });
 
+  it("a request's time budget defaults to the contract's, and may be lowered, never raised past it", () => {
+    expect(parseConfig({}).procedureBudgetMs).toBe(PROCEDURE_BUDGET_MS);
+    expect(parseConfig({ PROCEDURE_BUDGET_MS: "300" }).procedureBudgetMs).toBe(300);
+    expect(() => parseConfig({ PROCEDURE_BUDGET_MS: String(PROCEDURE_BUDGET_MS + 1) })).toThrow(
+      /PROCEDURE_BUDGET_MS: must be at most 5000: the extension stops waiting 2 s after that/,
+    );
+  });
+
   it.each([
+    [{ PROCEDURE_BUDGET_MS: "0" }, /PROCEDURE_BUDGET_MS/],
     [{ TRUST_PROXY: "yes" }, /TRUST_PROXY/],
     [{ REDIS_URL: "http://127.0.0.1:6379" }, /REDIS_URL/],
     [{ STRIPE_APP_SECRET: "sk_live_oops", ENCRYPTION_KEYS: KEY }, /STRIPE_APP_SECRET/],

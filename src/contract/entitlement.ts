@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { failureCode, retryAfter, sourcePart } from "./failures";
 import { isoDateTime, sourceId } from "./ids";
 
 /** The subscription(s) an entitlement comes from, for the subscription filter and the row. */
@@ -111,13 +112,13 @@ export type CreditsEntitlement = z.infer<typeof creditsEntitlement>;
  * in `entitlements`, and the failure is reported here, so the drawer shows what loaded plus
  * a notice (with the correlation id and a Retry) instead of failing the whole list.
  */
-export const entitlementPart = z.enum(["features", "credits"]);
+export const entitlementPart = sourcePart.extract(["features", "credits"]);
 export type EntitlementPart = z.infer<typeof entitlementPart>;
 
 export const partFailure = z.object({
   part: entitlementPart,
-  /** RATE_LIMITED: the source kept refusing for too many requests; else SOURCE_UNAVAILABLE. */
-  code: z.enum(["SOURCE_UNAVAILABLE", "RATE_LIMITED"]),
+  code: failureCode,
+  retryAfter,
   /** What a user can act on; never internals. */
   message: z.string(),
   correlationId: z.string(),

@@ -1,3 +1,5 @@
+import type { SourceFailure } from "./failures";
+
 /** The `data` every API error carries (tRPC's error shape), so a client can act on it. */
 export interface ApiErrorData {
   code: string;
@@ -7,6 +9,8 @@ export interface ApiErrorData {
   issues?: { path: (string | number)[]; message: string }[];
   /** Present for NOT_FOUND: where to look in Stigg instead. */
   stiggUrl?: string;
+  /** Present when a read of the source failed: which, why, and any wait it asked for. */
+  failure?: SourceFailure;
 }
 
 export const CORRELATION_HEADER = "X-Correlation-Id";

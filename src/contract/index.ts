@@ -3,6 +3,7 @@
 export * from "./ids";
 export * from "./customer";
 export * from "./subscription";
+export * from "./failures";
 export * from "./entitlement";
 export * from "./usage";
 export * from "./inputs";

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { PROCEDURE_BUDGET_MS } from "@/contract/limits";
 
 /** Sandbox mode's signing secret. Public by design; refused in live mode. */
 export const DEMO_APP_SECRET = "absec_demo_sandbox_only";
@@ -62,6 +63,14 @@ const schema = z
     DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().positive().default(5_000),
     DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().positive().default(5_000),
     DB_POOL_MAX: z.coerce.number().int().positive().default(10),
+    // The most one API request takes whatever Stigg does (store time included). The
+    // extension gives up 2 s after the contract's PROCEDURE_BUDGET_MS, so this may only be lower.
+    PROCEDURE_BUDGET_MS: z.coerce
+      .number()
+      .int()
+      .min(100)
+      .max(PROCEDURE_BUDGET_MS, `must be at most ${PROCEDURE_BUDGET_MS}: the extension stops waiting 2 s after that`)
+      .default(PROCEDURE_BUDGET_MS),
     // How long the request path may reuse a read of the store that no change has touched; 0: never.
     READ_CACHE_MS: z.coerce.number().int().min(0).max(300_000).default(10_000),
     ENCRYPTION_KEYS: encryptionKeys.optional(),
@@ -159,6 +168,8 @@ export interface Config {
   db: { connectTimeoutMs: number; statementTimeoutMs: number; poolMax: number };
   /** How long a read of the store may serve later requests while nothing changes; 0: off. */
   readCacheMs: number;
+  /** The time one API request has, from its arrival: Stigg reads end there. */
+  procedureBudgetMs: number;
   encryptionKeys: { id: string; key: Buffer }[] | undefined;
   publicUrl: string;
   /** Whether X-Forwarded-For names the client (the host is behind a reverse proxy). */
@@ -193,6 +204,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     pgliteDir: e.PGLITE_DIR,
     db: { connectTimeoutMs: e.DB_CONNECT_TIMEOUT_MS, statementTimeoutMs: e.DB_STATEMENT_TIMEOUT_MS, poolMax: e.DB_POOL_MAX },
     readCacheMs: e.READ_CACHE_MS,
+    procedureBudgetMs: e.PROCEDURE_BUDGET_MS,
     encryptionKeys: e.ENCRYPTION_KEYS,
     publicUrl,
     trustProxy: e.TRUST_PROXY === "1",

@@ -2,6 +2,7 @@ import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { TRPC_ERROR_CODES_BY_KEY } from "@trpc/server/rpc";
 import type { Logger } from "pino";
 import { type ApiErrorData, CORRELATION_HEADER, MAX_BATCH_CALLS, MODE_HEADER } from "@/contract";
+import { getConfig } from "../config";
 import { BodyTooLarge, readBytesCapped } from "../http/cappedBody";
 import { correlationIdFrom } from "../log/correlation";
 import { logger } from "../log/logger";
@@ -94,6 +95,7 @@ async function answer(
   correlationId: string,
   log: Logger,
   outcomes: CallOutcome[],
+  deadline: number,
 ): Promise<Response> {
   if (req.method === "OPTIONS") return new Response(null, { status: 204 });
   if (calls > MAX_BATCH_CALLS) return batchTooLarge(calls, correlationId);
@@ -109,18 +111,20 @@ async function answer(
     allowBatching: true,
     // The same limit inside tRPC, should its path parsing ever differ from ours.
     maxBatchSize: MAX_BATCH_CALLS,
-    createContext: () => ({ headers: req.headers, correlationId, log, outcomes }),
+    createContext: () => ({ headers: req.headers, correlationId, log, outcomes, deadline }),
   });
 }
 
 /** The tRPC API over the Fetch API: CORS, a correlation id on every response, batching. */
 export async function handleApiRequest(req: Request): Promise<Response> {
+  // The request's time budget runs from its arrival; the calls of a batch share it.
+  const deadline = Date.now() + getConfig().procedureBudgetMs;
   const correlationId = correlationIdFrom(req.headers);
   const log = logger().child({ correlationId });
   const outcomes: CallOutcome[] = [];
   const calls = req.method === "OPTIONS" ? 0 : batchCalls(req);
   if (calls > MAX_BATCH_CALLS) log.warn({ event: "api.batch_too_large", calls }, "batch over the limit refused");
-  const res = await answer(req, calls, correlationId, log, outcomes);
+  const res = await answer(req, calls, correlationId, log, outcomes, deadline);
   logRequest(log, res.status, outcomes);
   // Every response built above has mutable headers: set ours on it rather than copy it.
   for (const [k, v] of API_HEADERS) res.headers.set(k, v);

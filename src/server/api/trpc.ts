@@ -11,6 +11,7 @@ import { type SqlReader, sql } from "../db/sql";
 import { deferredSource, sourceFor } from "../sources/sourceFor";
 import type { EntitlementSource } from "../sources/types";
 import { recordSourceRead } from "./lastRead";
+import { SourcePartFailed } from "./sourceFailure";
 
 /** How one call of a request ended; the handler logs them all in one line per HTTP request. */
 export interface CallOutcome {
@@ -25,6 +26,8 @@ export interface Context {
   correlationId: string;
   log: Logger;
   outcomes: CallOutcome[];
+  /** When this HTTP request must have its answer (epoch ms): its time budget's end. */
+  deadline: number;
 }
 
 /** Carries what the client needs to act on a NOT_FOUND ("View in Stigg"). */
@@ -53,13 +56,17 @@ const t = initTRPC.context<Context>().create({
       }));
     }
     if (error.cause instanceof NotFoundInSource) data.stiggUrl = error.cause.stiggUrl;
-    // Internals (stack, driver messages) stay in the logs.
+    const partFailed = error.cause instanceof SourcePartFailed ? error.cause : null;
+    if (partFailed) data.failure = partFailed.failure;
+    // Internals (stack, driver messages) stay in the logs; a failed read's own message says only why.
     const message =
       error.code !== "INTERNAL_SERVER_ERROR"
         ? shape.message
         : error.cause instanceof StoreUnavailableError
           ? STORE_MESSAGE
-          : INTERNAL_MESSAGE;
+          : partFailed && shape.message
+            ? shape.message
+            : INTERNAL_MESSAGE;
     return { message, code: shape.code, data };
   },
 });
@@ -99,7 +106,7 @@ async function resolveTenant(ctx: Context): Promise<Tenant | null> {
     caller,
     livemode: linked?.livemode ?? null,
     workspace,
-    source: workspace ? deferredSource(() => sourceFor(workspace, db, log)) : null,
+    source: workspace ? deferredSource(() => sourceFor(workspace, db, log, ctx.deadline)) : null,
     log,
   };
 }
@@ -172,7 +179,7 @@ export const signedProcedure = t.procedure.use(async ({ ctx, path, next }) => {
   if (result.ok) ctx.outcomes.push({ path, ms });
   else {
     ctx.outcomes.push({ path, ms, code: result.error.code });
-    if (result.error.code === "INTERNAL_SERVER_ERROR") {
+    if (result.error.code === "INTERNAL_SERVER_ERROR" || result.error.code === "TOO_MANY_REQUESTS") {
       resolved.log.error({ path, ms, err: result.error.cause ?? result.error }, "procedure failed");
     }
   }

@@ -5,13 +5,16 @@ import { SandboxSource } from "./sandbox/sandboxSource";
 import { stiggSourceFor } from "./stigg/fromWorkspace";
 import type { EntitlementSource, SourceLog } from "./types";
 
-/** The data source behind a linked workspace, reporting to this request's log. */
-export function sourceFor(workspace: Workspace, db: SqlReader, log: SourceLog): EntitlementSource {
+/**
+ * The data source behind a linked workspace, reporting to this request's log; a Stigg
+ * workspace's reads end by the request's `deadline` (epoch ms).
+ */
+export function sourceFor(workspace: Workspace, db: SqlReader, log: SourceLog, deadline: number): EntitlementSource {
   switch (workspace.sourceKind) {
     case "sandbox":
       return withInjectedFaults(workspace.id, new SandboxSource(db, workspace));
     case "stigg":
-      return withInjectedFaults(workspace.id, stiggSourceFor(workspace, log));
+      return withInjectedFaults(workspace.id, stiggSourceFor(workspace, log, deadline));
   }
 }
 

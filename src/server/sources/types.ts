@@ -52,17 +52,36 @@ export interface EntitlementSource {
 
 /** The source failed (unreachable, bad answer): an INTERNAL_SERVER_ERROR for the caller. */
 export class SourceUnavailableError extends Error {
-  constructor(message: string, options?: { cause?: unknown }) {
+  /** How long the source asked to be left alone (its Retry-After), when it said. */
+  readonly retryAfterMs?: number;
+
+  constructor(message: string, options?: { cause?: unknown; retryAfterMs?: number }) {
     super(message, options);
     this.name = "SourceUnavailableError";
+    this.retryAfterMs = options?.retryAfterMs;
   }
 }
 
-/** The source kept answering "too many requests" past the time a read may wait. */
+/** The source answered "too many requests", and waiting for it did not fit the budget. */
 export class SourceRateLimitedError extends SourceUnavailableError {
-  constructor(message: string, options?: { cause?: unknown }) {
+  constructor(message: string, options?: { cause?: unknown; retryAfterMs?: number }) {
     super(message, options);
     this.name = "SourceRateLimitedError";
+  }
+}
+
+/**
+ * The source did not answer: not within the procedure's budget (`timedOut`), or it could
+ * not be reached at all (a refused or reset connection, tried twice).
+ */
+export class SourceNoAnswerError extends SourceUnavailableError {
+  constructor(
+    message: string,
+    readonly timedOut: boolean,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = "SourceNoAnswerError";
   }
 }
 

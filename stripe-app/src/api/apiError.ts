@@ -1,6 +1,6 @@
 import { TRPCClientError } from "@trpc/client";
-import { type ApiErrorData, CORRELATION_HEADER } from "@/contract";
-import { NotAnApiResponse } from "./jsonOnlyFetch";
+import { type ApiErrorData, CORRELATION_HEADER, type SourceFailure } from "@/contract";
+import { NoAnswer, NotAnApiResponse } from "./jsonOnlyFetch";
 
 /** What the drawer needs from a failed call to tell the user what happened. */
 export interface ApiFailure {
@@ -11,6 +11,8 @@ export interface ApiFailure {
   correlationId: string | null;
   /** For NOT_FOUND: where to look in Stigg instead. */
   stiggUrl: string | null;
+  /** Which read of Stigg failed and why (rate limited, or no answer), when one did. */
+  failure: SourceFailure | null;
 }
 
 function isApiErrorData(data: unknown): data is ApiErrorData {
@@ -26,8 +28,8 @@ function headerCorrelationId(meta: Record<string, unknown> | undefined): string 
 }
 
 export function describeApiError(error: unknown): ApiFailure {
-  if (error instanceof TRPCClientError && error.cause instanceof NotAnApiResponse) {
-    return { code: null, message: error.message, correlationId: error.cause.correlationId, stiggUrl: null };
+  if (error instanceof TRPCClientError && (error.cause instanceof NotAnApiResponse || error.cause instanceof NoAnswer)) {
+    return { code: null, message: error.cause.message, correlationId: error.cause.correlationId, stiggUrl: null, failure: null };
   }
   if (error instanceof TRPCClientError) {
     const data: unknown = error.data;
@@ -39,6 +41,7 @@ export function describeApiError(error: unknown): ApiFailure {
       message: issues || error.message,
       correlationId: body?.correlationId ?? headerCorrelationId(error.meta),
       stiggUrl: body?.stiggUrl ?? null,
+      failure: body?.failure ?? null,
     };
   }
   return {
@@ -46,5 +49,6 @@ export function describeApiError(error: unknown): ApiFailure {
     message: error instanceof Error ? error.message : String(error),
     correlationId: null,
     stiggUrl: null,
+    failure: null,
   };
 }

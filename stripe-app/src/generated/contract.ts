@@ -6,6 +6,7 @@ export const MODE_HEADER = "Stripe-Mode";
 export const NOT_MANAGED_MESSAGE = "This subscription is not managed by Stigg";
 export const CORRELATION_HEADER = "X-Correlation-Id";
 export const MAX_BATCH_CALLS = 10;
+export const PROCEDURE_BUDGET_MS = 5000;
 
 export type Customer = {
   stripeCustomerId: string;
@@ -48,6 +49,16 @@ export type SubscriptionList = {
   subscriptions: Subscription[];
 };
 
+export type SourcePart = "customer" | "subscriptions" | "features" | "credits" | "usage" | "subscription";
+
+export type FailureCode = "SOURCE_UNAVAILABLE" | "RATE_LIMITED";
+
+export type SourceFailure = {
+  part: SourcePart;
+  code: FailureCode;
+  retryAfter?: undefined | number;
+};
+
 export type GrantSource = {
   subscriptionId: string;
   planName: string;
@@ -74,7 +85,7 @@ export type UsageProjection = {
 
 export type Entitlement = BooleanEntitlement | NumericEntitlement | MeteredEntitlement | CreditsEntitlement;
 
-export type EntitlementKind = "boolean" | "numeric" | "metered" | "credits";
+export type EntitlementKind = "boolean" | "credits" | "numeric" | "metered";
 
 export type BooleanEntitlement = {
   kind: "boolean";
@@ -99,7 +110,7 @@ export type NumericEntitlement = {
 export type MeteredEntitlement = {
   kind: "metered";
   /** `events`: aggregated from raw events; `usage`: reported usage (last value wins). */
-  meterKind: "events" | "usage";
+  meterKind: "usage" | "events";
   currentUsage: number;
   /** Null when `unlimited`, and also when the source reports no limit without granting unlimited usage ("no limit reported": shown as usage alone, with no bar, no projection). Never read a null limit as unlimited: `unlimited` alone says that. */
   usageLimit: null | number;
@@ -142,15 +153,15 @@ export type CreditsEntitlement = {
   grantedBy: GrantSource[];
 };
 
-export type EntitlementPart = "credits" | "features";
+export type EntitlementPart = "features" | "credits";
 
 export type PartFailure = {
   part: EntitlementPart;
-  /** RATE_LIMITED: the source kept refusing for too many requests; else SOURCE_UNAVAILABLE. */
-  code: "SOURCE_UNAVAILABLE" | "RATE_LIMITED";
+  code: FailureCode;
   /** What a user can act on; never internals. */
   message: string;
   correlationId: string;
+  retryAfter?: undefined | number;
 };
 
 export type EntitlementList = {
@@ -256,6 +267,8 @@ export type ApiErrorData = {
   }[];
   /** Present for NOT_FOUND: where to look in Stigg instead. */
   stiggUrl?: undefined | string;
+  /** Present when a read of the source failed: which, why, and any wait it asked for. */
+  failure?: undefined | SourceFailure;
 };
 
 /** The host's API as the client sees it: procedure names, inputs and outputs (plain JSON, no transformer). */

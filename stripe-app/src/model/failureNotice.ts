@@ -30,6 +30,7 @@ export function partFailureNotice(failure: PartFailure): FailureNotice {
 
 /** A whole call that failed (e.g. listSubscriptions), `title` saying what is missing. */
 export function callFailureNotice(title: string, error: unknown): FailureNotice {
-  const { message, correlationId } = describeApiError(error);
-  return { title, message, correlationId, rateLimited: false };
+  const { message, correlationId, failure } = describeApiError(error);
+  const rateLimited = failure?.code === "RATE_LIMITED";
+  return { title: rateLimited ? RATE_LIMITED_TITLE : title, message, correlationId, rateLimited };
 }

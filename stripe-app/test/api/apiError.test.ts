@@ -1,7 +1,7 @@
 import { TRPCClientError } from "@trpc/client";
 import { describe, expect, it } from "vitest";
 import { describeApiError } from "../../src/api/apiError";
-import { NotAnApiResponse } from "../../src/api/jsonOnlyFetch";
+import { NoAnswer, NotAnApiResponse } from "../../src/api/jsonOnlyFetch";
 
 describe("describeApiError", () => {
   it("reads code, correlation id and Stigg link from the error data", () => {
@@ -17,6 +17,7 @@ describe("describeApiError", () => {
       message: "Customer not found - Stripe customer not found in Stigg",
       correlationId: "c-1",
       stiggUrl: "https://app.stigg.io/customers",
+      failure: null,
     });
   });
 
@@ -49,6 +50,7 @@ describe("describeApiError", () => {
       message: "The Stigg app's server answered HTTP 502 instead of data.",
       correlationId: "c-3",
       stiggUrl: null,
+      failure: null,
     });
   });
 
@@ -58,6 +60,38 @@ describe("describeApiError", () => {
       message: "Failed to fetch",
       correlationId: null,
       stiggUrl: null,
+      failure: null,
+    });
+  });
+
+  it("a rate-limited read says so, and for how long, with its typed failure", () => {
+    const error = TRPCClientError.from({
+      error: {
+        message: "Stigg is rate-limiting this workspace; try again in 30 s. If it keeps failing, quote the correlation id to support.",
+        code: -32029,
+        data: {
+          code: "TOO_MANY_REQUESTS",
+          httpStatus: 429,
+          correlationId: "c-5",
+          failure: { part: "customer", code: "RATE_LIMITED", retryAfter: 30 },
+        },
+      },
+    });
+    expect(describeApiError(error)).toMatchObject({
+      code: "TOO_MANY_REQUESTS",
+      correlationId: "c-5",
+      failure: { part: "customer", code: "RATE_LIMITED", retryAfter: 30 },
+    });
+  });
+
+  it("a request that got no answer in time keeps the id it was sent with", () => {
+    const error = TRPCClientError.from(new NoAnswer("0123456789abcdef0123456789abcdef"));
+    expect(describeApiError(error)).toEqual({
+      code: null,
+      message: "The Stigg app's server did not answer within 7 s.",
+      correlationId: "0123456789abcdef0123456789abcdef",
+      stiggUrl: null,
+      failure: null,
     });
   });
 });

@@ -43,14 +43,14 @@ const SCHEMAS = {
   disconnect: { input: disconnectInput, output: disconnectResult },
 } satisfies Record<Procedure, { input: z.ZodType; output: z.ZodType }>;
 
-type ErrorCode = "UNAUTHORIZED" | "NOT_FOUND" | "PRECONDITION_FAILED" | "BAD_REQUEST" | "INTERNAL_SERVER_ERROR";
+type ErrorCode = "UNAUTHORIZED" | "NOT_FOUND" | "PRECONDITION_FAILED" | "BAD_REQUEST" | "INTERNAL_SERVER_ERROR" | "TOO_MANY_REQUESTS";
 
 /** Thrown by a handler: answered as the host's error formatter would. */
 export class HostError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
-    readonly extra: Pick<ApiErrorData, "stiggUrl" | "issues"> = {},
+    readonly extra: Pick<ApiErrorData, "stiggUrl" | "issues" | "failure"> = {},
   ) {
     super(message);
   }

@@ -1,7 +1,7 @@
 import { Banner, Box, Button, FocusView, Link, ListItem, Select, Spinner, TabPanel } from "@stripe/ui-extension-sdk/ui";
 import { describe, expect, it } from "vitest";
 import type { EntitlementList, EntitlementPart, PartFailure } from "@/contract";
-import { type CallContext, FakeHost, internalError } from "../support/fakeHost";
+import { type CallContext, FakeHost, HostError, internalError } from "../support/fakeHost";
 import { allSubscriptions, FETCHED_AT, fullList, linked, PRO } from "../support/fixtures";
 import { banners, button, entitlementRow, openSubscription, type Root, shownEntitlementNames, type TreeNode } from "../support/queries";
 import { renderView } from "../support/renderView";
@@ -210,6 +210,20 @@ describe("failed subscriptions", () => {
     // No subscriptions to offer: the list keeps its type filter, without a subscription filter.
     const selects = entitlements.findAll(Select).map((s) => (s.props as { label: string }).label);
     expect(selects).toEqual(["Type"]);
+  });
+
+  it("rate limited by Stigg: a caution that says so and when to try again", async () => {
+    const message = "Stigg is rate-limiting this workspace; try again in 20 s. If it keeps failing, quote the correlation id to support.";
+    const host = new FakeHost()
+      .on("getCustomer", () => linked())
+      .on("listSubscriptions", () => {
+        throw new HostError("TOO_MANY_REQUESTS", message, { failure: { part: "subscriptions", code: "RATE_LIMITED", retryAfter: 20 } });
+      })
+      .on("getEntitlements", (_input, ctx) => partial([], ctx));
+    const view = await openDrawer(host);
+    const [notice] = banners(tab(view.wrapper, "subscriptions"));
+    expect(notice).toMatchObject({ type: "caution", title: "Stigg is rate limiting requests", actions: ["Retry"] });
+    expect(notice!.description).toContain(message);
   });
 
   it("Retry asks for the subscriptions alone and lists them once they load", async () => {

@@ -116,6 +116,35 @@ describe("App Failed to Load", () => {
     expect(view.wrapper).toContainText("Correlation ID: corr-1");
   });
 
+  it.each([
+    [
+      new HostError(
+        "TOO_MANY_REQUESTS",
+        "Stigg is rate-limiting this workspace; try again in 30 s. If it keeps failing, quote the correlation id to support.",
+        { failure: { part: "customer", code: "RATE_LIMITED", retryAfter: 30 } },
+      ),
+      "Stigg is rate-limiting this workspace; try again in 30 s",
+    ],
+    [
+      new HostError(
+        "INTERNAL_SERVER_ERROR",
+        "Stigg did not answer in time. If it keeps failing, quote the correlation id to support.",
+        { failure: { part: "customer", code: "SOURCE_UNAVAILABLE" } },
+      ),
+      "Stigg did not answer in time",
+    ],
+  ])("a customer lookup Stigg fails (%#) is App Failed to Load, saying which failure, with the id and Retry", async (error, detail) => {
+    const fail = () => {
+      throw error;
+    };
+    const host = new FakeHost().on("getCustomer", fail).on("listSubscriptions", fail).on("getEntitlements", fail);
+    const view = renderView(host);
+    await view.untilText("App Failed to Load");
+    expect(view.wrapper).toContainText(detail);
+    expect(view.wrapper).toContainText("Correlation ID: corr-1");
+    button(view.wrapper, "Retry");
+  });
+
   it("takes the id from the X-Correlation-Id header when the body is not tRPC's", async () => {
     const view = renderView(new FakeHost());
     // Something in front of the host answers with its own page, passing the header on.

@@ -130,4 +130,16 @@ describe("usage graph", () => {
       `Usage could not be loaded. Correlation ID: ${host.requests.at(-1)!.correlationId}`,
     );
   });
+
+  it("says why when Stigg rate-limited the read, and for how long", async () => {
+    const message = "Stigg is rate-limiting this workspace; try again in 12 s. If it keeps failing, quote the correlation id to support.";
+    const { host, view, rowOf } = await renderGraphs(() => {
+      throw new HostError("TOO_MANY_REQUESTS", message, { failure: { part: "usage", code: "RATE_LIMITED", retryAfter: 12 } });
+    });
+    await button(rowOf("Active users"), "Show usage graph").trigger("onPress");
+    await view.untilText("Usage could not be loaded.");
+    expect(rowOf("Active users")).toContainText(
+      `Usage could not be loaded. ${message} Correlation ID: ${host.requests.at(-1)!.correlationId}`,
+    );
+  });
 });

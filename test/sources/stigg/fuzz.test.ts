@@ -89,7 +89,7 @@ function meteredIdIn(data: Record<string, unknown>, random: () => number): strin
   return row.feature.refId;
 }
 
-const SOURCE_FAILURES = new Set(["SourceUnavailableError", "SourceRateLimitedError"]);
+const SOURCE_FAILURES = new Set(["SourcePartFailed", "SourceUnavailableError", "SourceRateLimitedError"]);
 
 describe("every answer valid by Stigg's schema", () => {
   it("generates answers the schema itself accepts", () => {
@@ -139,6 +139,8 @@ describe("every answer valid by Stigg's schema", () => {
       // A 4xx is typed by its code; a usage series of an id outside Stigg's rule is a BAD_REQUEST.
       expect([200, 400, 404, 500], what).toContain(res.status);
       if (res.status === 500) {
+        // A failed read of the source, typed: the part that failed and why, in data.failure.
+        expect((body as { error?: { data?: { failure?: unknown } } }).error?.data?.failure, what).toBeDefined();
         expect(failed.length, what).toBeGreaterThan(0);
         for (const l of failed) expect(SOURCE_FAILURES.has(l.err?.type), what).toBe(true);
       } else expect(failed, what).toEqual([]);

@@ -234,7 +234,7 @@ describe("Stigg usage history as daily points", () => {
 
   it("an events meter counts what each day added, restarting from zero at a reset", () => {
     const inWindow = { ...history, series: history.series.map((s) => ({ ...s, points: s.points.slice(1) })) };
-    expect(dailyUsage(inWindow, "events")).toEqual([
+    expect(dailyUsage(inWindow, "events", { fromZero: true })).toEqual([
       { timestamp: "2026-11-02T00:00:00.000Z", value: 300 },
       { timestamp: "2026-11-03T00:00:00.000Z", value: 150 },
       { timestamp: "2026-11-15T00:00:00.000Z", value: 70 },
@@ -243,7 +243,7 @@ describe("Stigg usage history as daily points", () => {
 
   it("a usage meter shows each day's highest reading", () => {
     const seats = stiggUsageHistory.parse(fixture.usage[`${FULL.stigg}/feature-seats`]);
-    expect(dailyUsage(seats, "usage")).toEqual([
+    expect(dailyUsage(seats, "usage", { fromZero: true })).toEqual([
       { timestamp: "2026-11-20T00:00:00.000Z", value: 5 },
       { timestamp: "2026-11-21T00:00:00.000Z", value: 12 },
     ]);
@@ -257,8 +257,8 @@ describe("Stigg usage history as daily points", () => {
         { tags: [{ key: "region", value: "us" }], points: [{ timestamp: "2026-11-02T02:00:00Z", value: 6, isResetPoint: false }] },
       ],
     });
-    expect(dailyUsage(split, "usage")).toEqual([{ timestamp: "2026-11-02T00:00:00.000Z", value: 10 }]);
-    expect(dailyUsage(split, "events")).toEqual([{ timestamp: "2026-11-02T00:00:00.000Z", value: 10 }]);
+    expect(dailyUsage(split, "usage", { fromZero: true })).toEqual([{ timestamp: "2026-11-02T00:00:00.000Z", value: 10 }]);
+    expect(dailyUsage(split, "events", { fromZero: true })).toEqual([{ timestamp: "2026-11-02T00:00:00.000Z", value: 10 }]);
   });
 
   it("reset markers are the ones strictly inside the window", () => {

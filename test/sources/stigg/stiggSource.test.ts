@@ -21,11 +21,11 @@ afterAll(() => stigg?.close());
 let warnings: { fields: Record<string, unknown>; message: string }[] = [];
 const log = { warn: (fields: Record<string, unknown>, message: string) => void warnings.push({ fields, message }) };
 
-function sourceWith(options: { apiKey?: string; apiUrl?: string; timeoutMs?: number } = {}) {
+function sourceWith(options: { apiKey?: string; apiUrl?: string; budgetMs?: number } = {}) {
   const client = new StiggGraphqlClient({
     apiUrl: options.apiUrl ?? stigg.url,
     apiKey: options.apiKey ?? STIGG_KEY,
-    timeoutMs: options.timeoutMs ?? 2_000,
+    budgetMs: options.budgetMs ?? 2_000,
     retryDelayMs: 5,
   });
   return new StiggSource(client, new TtlCache(30_000, 100), { id: "ws_test", stiggAppBaseUrl: APP }, log);
@@ -351,29 +351,20 @@ describe("when Stigg fails", () => {
     expect(stigg.received.length - before).toBe(1);
   });
 
-  it("retries a 5xx and gets through", async () => {
+  it("a 5xx is a source failure, not retried (a retry helps only a refused connection or a Retry-After)", async () => {
     const before = stigg.count("FindCustomerByBillingId");
     stigg.failNext("http500");
-    expect(await sourceWith().findCustomer(FULL.stripe)).toMatchObject({ stiggCustomerId: FULL.stigg });
-    expect(stigg.count("FindCustomerByBillingId") - before).toBe(2);
-  });
-
-  it("gives up after three 5xx answers", async () => {
-    const before = stigg.count("FindCustomerByBillingId");
-    stigg.failNext("http500", "http500", "http500");
     const err = await failure(sourceWith().findCustomer(FULL.stripe));
     expect(err.message).toBe("Stigg FindCustomerByBillingId: Stigg answered HTTP 500");
-    expect(stigg.count("FindCustomerByBillingId") - before).toBe(3);
+    expect(stigg.count("FindCustomerByBillingId") - before).toBe(1);
   });
 
-  it("retries a request that times out, then gives up on one that always does", async () => {
-    stigg.failNext("hang");
-    expect(await sourceWith({ timeoutMs: 300 }).findCustomer(FULL.stripe)).not.toBeNull();
+  it("a request that times out is not retried: Stigg may still be working on it", async () => {
     const before = stigg.count("FindCustomerByBillingId");
-    stigg.failNext("hang", "hang", "hang");
-    const err = await failure(sourceWith({ timeoutMs: 300 }).findCustomer(FULL.stripe));
-    expect(err.message).toMatch(/no answer within 300 ms/);
-    expect(stigg.count("FindCustomerByBillingId") - before).toBe(3);
+    stigg.failNext("hang");
+    const err = await failure(sourceWith({ budgetMs: 300 }).findCustomer(FULL.stripe));
+    expect(err.message).toMatch(/no answer within \d+ ms/);
+    expect(stigg.count("FindCustomerByBillingId") - before).toBe(1);
   });
 
   it("an unreachable Stigg is a source failure", async () => {
@@ -436,14 +427,12 @@ describe("bad answers from Stigg", () => {
     expect(err.message).toBe("Stigg ListCustomerSubscriptions: Stigg answered HTTP 200 with no GraphQL response");
   });
 
-  it("an HTML page from a proxy is a source failure, retried when it is a 5xx", async () => {
+  it("an HTML page from a proxy is a source failure, a 5xx one too", async () => {
     stigg.answerRawNext("<html><body><h1>Sign in to continue</h1></body></html>", 200, { operationName: "GetCreditEntitlements" });
     expect((await failure(source.getCreditEntitlements(acme, {}))).message).toBe(
       "Stigg GetCreditEntitlements: Stigg answered HTTP 200 with no GraphQL response",
     );
     const gateway = "<html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>";
-    stigg.answerRawNext(gateway, 502);
-    stigg.answerRawNext(gateway, 502);
     stigg.answerRawNext(gateway, 502);
     expect((await failure(source.getFeatureEntitlements(acme, {}))).message).toBe(
       "Stigg GetCustomerEntitlements: Stigg answered HTTP 502",

@@ -1,17 +1,20 @@
 import type { Logger } from "pino";
 import type { Customer, Entitlement, EntitlementList, EntitlementPart, PartFailure } from "@/contract";
 import { type EntitlementSource, SourceRateLimitedError, SourceUnavailableError } from "../../sources/types";
+import { failureCode, retryAfterSeconds, whyNotRead } from "../sourceFailure";
 
-const MESSAGES: Record<PartFailure["code"], Record<EntitlementPart, string>> = {
-  SOURCE_UNAVAILABLE: {
-    features: "Feature entitlements could not be loaded. Retry; if it keeps failing, quote the correlation id.",
-    credits: "Credit balances could not be loaded. Retry; if it keeps failing, quote the correlation id.",
-  },
-  RATE_LIMITED: {
-    features: "Stigg is rate limiting this workspace; feature entitlements were not loaded. Retry in a moment.",
-    credits: "Stigg is rate limiting this workspace; credit balances were not loaded. Retry in a moment.",
-  },
+const NOT_LOADED: Record<EntitlementPart, string> = {
+  features: "Feature entitlements",
+  credits: "Credit balances",
 };
+
+/** What the notice of a failed part says: what is missing, why when that is known, and what to do. */
+function notLoaded(part: EntitlementPart, err: SourceUnavailableError): string {
+  const why = whyNotRead(err);
+  if (err instanceof SourceRateLimitedError) return `${NOT_LOADED[part]} not loaded: ${why}.`;
+  const retry = "Retry; if it keeps failing, quote the correlation id.";
+  return why ? `${NOT_LOADED[part]} not loaded: ${why}. ${retry}` : `${NOT_LOADED[part]} could not be loaded. ${retry}`;
+}
 
 /**
  * Features and credits are read side by side; a source failure in one is reported as a
@@ -34,10 +37,17 @@ export async function readEntitlementList(
   settled.forEach((result, i) => {
     const part = parts[i]![0];
     if (result.status === "fulfilled") return entitlements.push(...result.value);
-    if (!(result.reason instanceof SourceUnavailableError)) throw result.reason;
-    const code = result.reason instanceof SourceRateLimitedError ? "RATE_LIMITED" : "SOURCE_UNAVAILABLE";
-    ctx.log.error({ part, err: result.reason }, "entitlement part failed");
-    failures.push({ part, code, message: MESSAGES[code][part], correlationId: ctx.correlationId });
+    const err: unknown = result.reason;
+    if (!(err instanceof SourceUnavailableError)) throw err;
+    ctx.log.error({ part, err }, "entitlement part failed");
+    const retryAfter = retryAfterSeconds(err);
+    failures.push({
+      part,
+      code: failureCode(err),
+      ...(retryAfter === undefined ? {} : { retryAfter }),
+      message: notLoaded(part, err),
+      correlationId: ctx.correlationId,
+    });
   });
   entitlements.sort((a, b) => a.name.localeCompare(b.name));
   return { entitlements, fetchedAt: new Date().toISOString(), failures };

@@ -2,6 +2,7 @@ import { TRPCError } from "@trpc/server";
 import type { Customer } from "@/contract";
 import type { Workspace } from "@/generated/prisma/client";
 import type { EntitlementSource } from "../../sources/types";
+import { readPart } from "../sourceFailure";
 import { NotFoundInSource } from "../trpc";
 
 /** The tenant's customer for a Stripe customer id, or the error the drawer shows. */
@@ -15,7 +16,7 @@ export async function resolveCustomer(
       message: "This Stripe account is not connected to Stigg yet. Open the app and choose Connect Stigg.",
     });
   }
-  const customer = await ctx.source.findCustomer(stripeCustomerId);
+  const customer = await readPart("customer", ctx.source.findCustomer(stripeCustomerId));
   if (!customer) {
     throw new TRPCError({
       code: "NOT_FOUND",

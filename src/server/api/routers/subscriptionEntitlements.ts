@@ -1,4 +1,5 @@
 import { NOT_MANAGED_MESSAGE, subscriptionEntitlementsInput, subscriptionEntitlementsResult } from "@/contract";
+import { readPart } from "../sourceFailure";
 import { signedProcedure } from "../trpc";
 import { connectUrlFor } from "./connectUrl";
 import { readEntitlementList } from "./readEntitlementList";
@@ -13,7 +14,7 @@ export const getSubscriptionEntitlements = signedProcedure
   .query(async ({ ctx, input }) => {
     if (!ctx.workspace || !ctx.source) return { status: "unlinked" as const, connectUrl: connectUrlFor(ctx.caller.accountId) };
     const workspaceName = ctx.workspace.displayName;
-    const found = await ctx.source.findSubscriptionByBillingId(input.stripeSubscriptionId);
+    const found = await readPart("subscription", ctx.source.findSubscriptionByBillingId(input.stripeSubscriptionId));
     if (!found) return { status: "notManaged" as const, workspaceName, message: NOT_MANAGED_MESSAGE };
     const entitlements = await readEntitlementList(ctx, ctx.source, found.customer, {
       subscriptionId: found.subscription.id,

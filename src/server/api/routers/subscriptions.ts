@@ -1,4 +1,5 @@
 import { customerInput, subscriptionList } from "@/contract";
+import { readPart } from "../sourceFailure";
 import { signedProcedure } from "../trpc";
 import { resolveCustomer } from "./resolveCustomer";
 
@@ -7,5 +8,5 @@ export const listSubscriptions = signedProcedure
   .output(subscriptionList)
   .query(async ({ ctx, input }) => {
     const { customer, source } = await resolveCustomer(ctx, input.stripeCustomerId);
-    return { subscriptions: await source.listSubscriptions(customer) };
+    return { subscriptions: await readPart("subscriptions", source.listSubscriptions(customer)) };
   });

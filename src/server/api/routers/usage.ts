@@ -1,5 +1,6 @@
 import { TRPCError } from "@trpc/server";
 import { usageSeries, usageSeriesInput } from "@/contract";
+import { readPart } from "../sourceFailure";
 import { signedProcedure } from "../trpc";
 import { resolveCustomer } from "./resolveCustomer";
 
@@ -9,7 +10,7 @@ export const getUsageSeries = signedProcedure
   .query(async ({ ctx, input }) => {
     const { customer, source } = await resolveCustomer(ctx, input.stripeCustomerId);
     const window = input.from && input.to ? { from: new Date(input.from), to: new Date(input.to) } : undefined;
-    const series = await source.getUsageSeries(customer, input.featureId, window);
+    const series = await readPart("usage", source.getUsageSeries(customer, input.featureId, window));
     if (!series) {
       throw new TRPCError({
         code: "NOT_FOUND",

@@ -1,8 +1,8 @@
 /*
  * When to try a read again. Hand-written on purpose: p-retry and exponential-backoff
  * (the usual libraries) have no per-answer delay, so they cannot honour a 429's
- * Retry-After without stacking their own backoff on top, nor share one wait budget
- * across 429s and 5xx; and both draw jitter from Math.random, which a test cannot pin.
+ * Retry-After without stacking their own backoff on top, nor stop at a request's
+ * deadline; and both draw jitter from Math.random, which a test cannot pin.
  */
 
 /**

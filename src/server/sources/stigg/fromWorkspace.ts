@@ -20,8 +20,15 @@ function processCache(): ReadCache {
   }));
 }
 
-/** The Stigg source of a `stigg` workspace row, with its key opened for this request. */
-export function stiggSourceFor(workspace: Workspace, log: SourceLog): StiggSource {
+/**
+ * The Stigg source of a `stigg` workspace row, with its key opened for this request, whose
+ * reads end by `deadline` (epoch ms; by default the configured budget from now).
+ */
+export function stiggSourceFor(
+  workspace: Workspace,
+  log: SourceLog,
+  deadline: number = Date.now() + getConfig().procedureBudgetMs,
+): StiggSource {
   if (!workspace.stiggApiUrl || !workspace.stiggApiKeySealed) {
     throw new SourceUnavailableError(`Stigg workspace ${workspace.id} has no API URL or key`);
   }
@@ -31,5 +38,5 @@ export function stiggSourceFor(workspace: Workspace, log: SourceLog): StiggSourc
   } catch (err) {
     throw new SourceUnavailableError(`Stigg workspace ${workspace.id}: its API key cannot be opened`, { cause: err });
   }
-  return new StiggSource(new StiggGraphqlClient({ apiUrl: workspace.stiggApiUrl, apiKey }), processCache(), workspace, log);
+  return new StiggSource(new StiggGraphqlClient({ apiUrl: workspace.stiggApiUrl, apiKey, deadline }), processCache(), workspace, log);
 }

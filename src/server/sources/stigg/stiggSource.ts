@@ -20,7 +20,7 @@ import {
   type SubscriptionsPage,
 } from "./queries";
 import type { ReadCache } from "./readCache";
-import { dailyUsage, resetMarkers } from "./usageSeries";
+import { dailyUsage, resetMarkers, startsAtReset } from "./usageSeries";
 
 const PAGE_SIZE = 50;
 /** A customer with more subscriptions than this is cut short rather than paged forever. */
@@ -186,7 +186,9 @@ export class StiggSource implements EntitlementSource {
       featureId,
       from: input.startDate,
       to: input.endDate,
-      points: dailyUsage(usageHistoryV2, metered.meterKind),
+      points: dailyUsage(usageHistoryV2, metered.meterKind, {
+        fromZero: startsAtReset(usageHistoryV2, range, metered.currentPeriodStart),
+      }),
       resetMarkers: resetMarkers(usageHistoryV2, range),
     };
   }
