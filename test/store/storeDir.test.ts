@@ -25,7 +25,7 @@ beforeAll(() => {
 afterAll(() => rmSync(parent, { recursive: true, force: true }));
 
 // Every way of writing the same directory, as an operator might set PGLITE_DIR.
-const spellings = () => [
+const spellings = (): [string, string][] => [
   ["dir/.", `${dir}/.`],
   ["dir/./", `${dir}/./`],
   ["a link to the directory", path.join(parent, "link-to-dir")],
