@@ -56,8 +56,8 @@ export async function handleStripeWebhook(req: Request): Promise<Response> {
   }
   const parsed = deauthorization.safeParse(event);
   if (!parsed.success) {
-    log.warn({ event: "webhook.no_account" }, "deauthorization event without an account refused");
-    return answer(400, { error: "The deauthorization event names no Stripe account.", correlationId }, correlationId);
+    log.warn({ event: "webhook.malformed_deauthorization" }, "deauthorization event without an account, id or creation time refused");
+    return answer(400, { error: "The deauthorization event lacks its Stripe account, id or creation time.", correlationId }, correlationId);
   }
   const { id: eventId, account, livemode, created } = parsed.data;
   let outcome: DeauthorizationOutcome;
