@@ -1,5 +1,7 @@
+import { inspect } from "node:util";
 import { ConfigError, getConfig } from "./config";
 import { closeStore, getStore, keepStoreOpening, StoreLockedError } from "./db/client";
+import { NotADatabaseError } from "./db/storeDir";
 import { logger } from "./log/logger";
 
 /** Ends the process with a message for the operator; Next would otherwise serve bare 500s. */
@@ -25,9 +27,9 @@ export async function startServer(): Promise<void> {
   try {
     await getStore();
   } catch (err) {
-    if (err instanceof StoreLockedError) refuse(err.message);
-    // A broken embedded directory will not mend by waiting.
-    if (!config.databaseUrl) refuse(`The embedded database ${config.pgliteDir} could not be opened: ${String(err)}`);
+    if (err instanceof StoreLockedError || err instanceof NotADatabaseError) refuse(err.message);
+    // A broken embedded directory will not mend by waiting. PGlite may throw plain objects.
+    if (!config.databaseUrl) refuse(`The embedded database ${config.pgliteDir} could not be opened: ${err instanceof Error ? err.message : inspect(err)}`);
     logger().warn({ err, event: "store.unavailable_at_start" }, "PostgreSQL is not reachable yet; serving errors and retrying");
   }
   // PGlite keeps the process alive and must flush on exit.

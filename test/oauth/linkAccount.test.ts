@@ -46,6 +46,21 @@ describe.each(storeKinds)("link records on $name", (kind) => {
     expect(open(after[0]!.refreshTokenSealed!, refreshTokenContext("acct_Again", false), keyring)).toBe("rt_2");
   });
 
+  it("sets the grant time on every install, a reinstall included (the uninstall webhook compares with it)", async () => {
+    const input = { stripeAccountId: "acct_Granted", livemode: true, workspaceId: SANDBOX_WORKSPACE_ID, scope: "stripe_apps", refreshToken: "rt_1" };
+    const firstCall = Date.now();
+    await linkAccount(store.db, input, keyring);
+    const [first] = await linksOf("acct_Granted");
+    expect(first!.grantedAt.getTime()).toBeGreaterThanOrEqual(firstCall - 1_000);
+    const longAgo = new Date("2020-01-01T00:00:00Z");
+    await store.db.stripeAccountLink.update({ where: { id: first!.id }, data: { grantedAt: longAgo } });
+    const reinstallCall = Date.now();
+    await linkAccount(store.db, { ...input, refreshToken: "rt_2" }, keyring);
+    const [again] = await linksOf("acct_Granted");
+    expect(again!.grantedAt.getTime()).toBeGreaterThanOrEqual(reinstallCall - 1_000);
+    expect(again!.createdAt).toEqual(first!.createdAt);
+  });
+
   it("keeps test-mode and live-mode installs of one account apart", async () => {
     const input = { stripeAccountId: "acct_Both", workspaceId: SANDBOX_WORKSPACE_ID, scope: "stripe_apps", refreshToken: "rt" };
     await linkAccount(store.db, { ...input, livemode: false }, keyring);

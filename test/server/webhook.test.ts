@@ -30,25 +30,27 @@ describe("POST /api/stripe/webhook on the real server", () => {
       headers: { "Content-Type": "application/json", "Stripe-Signature": Stripe.webhooks.generateTestHeaderString({ payload, secret }) },
       body: payload,
     });
-  const event = JSON.stringify({
-    id: "evt_ServerTest",
-    object: "event",
-    type: "account.application.deauthorized",
-    account: LINKED_ACCOUNT,
-    livemode: false,
-    created: Math.floor(Date.now() / 1000),
-    data: { object: { id: "ca_App", object: "application" } },
-  });
+  // Created when delivered: an event from before the server seeded the link would be set aside.
+  const event = () =>
+    JSON.stringify({
+      id: "evt_ServerTest",
+      object: "event",
+      type: "account.application.deauthorized",
+      account: LINKED_ACCOUNT,
+      livemode: false,
+      created: Math.floor(Date.now() / 1000),
+      data: { object: { id: "ca_App", object: "application" } },
+    });
 
   it("a forged event is a 400 and the account stays linked", async () => {
-    const res = await deliver(event, "whsec_forged");
+    const res = await deliver(event(), "whsec_forged");
     expect(res.status).toBe(400);
     expect(res.headers.get("x-correlation-id")).toMatch(/\S{8,}/);
     expect(await linked()).toBe(true);
   });
 
   it("a signed deauthorization unlinks the account: its drawer is the Gate", async () => {
-    const res = await deliver(event, DEMO_WEBHOOK_SECRET);
+    const res = await deliver(event(), DEMO_WEBHOOK_SECRET);
     expect(res.status).toBe(200);
     expect(await linked()).toBe(false);
   });

@@ -28,7 +28,7 @@ function signedTimestamp(header: string): number {
  * verifyHeader refuses only timestamps too far in the past; one signed ahead of our clock
  * would otherwise stay valid until that time comes (forever, for t=99999999999).
  */
-function isFromTheFuture(header: string, nowMs: number): boolean {
+export function isFromTheFuture(header: string, nowMs: number): boolean {
   const t = signedTimestamp(header);
   return !Number.isSafeInteger(t) || t - Math.floor(nowMs / 1000) > SIGNATURE_TOLERANCE_SECONDS;
 }

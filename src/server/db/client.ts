@@ -1,10 +1,9 @@
-import { mkdir, realpath } from "node:fs/promises";
-import path from "node:path";
 import type { PGlite } from "@electric-sql/pglite";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PrismaClient } from "@/generated/prisma/client";
 import { type Config, getConfig } from "../config";
 import { lockDirectory, StoreLockedError } from "./dirLock";
+import { assertDatabaseOrEmpty, resolveStoreDir } from "./storeDir";
 import { logger } from "../log/logger";
 import { migrate } from "./migrate";
 import { type ChangeFeed, pgliteChanges, postgresChanges } from "./changeFeed";
@@ -45,12 +44,11 @@ async function openPglite(dir: string): Promise<Store> {
     import("@electric-sql/pglite"),
     import("pglite-prisma-adapter"),
   ]);
-  // PGlite creates its own directory but not the parents.
-  await mkdir(path.dirname(path.resolve(dir)), { recursive: true });
-  // One spelling per directory, so that two paths to it meet at one lock.
-  const dataDir = path.join(await realpath(path.dirname(path.resolve(dir))), path.basename(dir));
+  // One spelling per directory, so that two paths to it meet at one lock and one database.
+  const dataDir = await resolveStoreDir(dir);
   const lock = lockDirectory(dataDir);
   try {
+    await assertDatabaseOrEmpty(dataDir, dir);
     const pg: PGlite = new PGlite(dataDir);
     await pg.waitReady;
     const adapter = new PrismaPGlite(pg);

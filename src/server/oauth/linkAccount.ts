@@ -25,6 +25,8 @@ export async function linkAccount(db: Db, input: LinkInput, keyring: Keyring): P
     workspaceId: input.workspaceId,
     scope: input.scope,
     refreshTokenSealed: seal(input.refreshToken, refreshTokenContext(input.stripeAccountId, input.livemode), keyring),
+    // Set on every grant, reinstalls included: the uninstall webhook sets aside older events.
+    grantedAt: new Date(),
   };
   const existing = await db.stripeAccountLink.findUnique({ where: { stripeAccountId_livemode: key }, select: { id: true } });
   // Shaped as a Prisma "database upsert" (one unique key, no nested writes), which runs as a

@@ -1,4 +1,5 @@
-import { Redis } from "ioredis";
+import type { Redis } from "ioredis";
+import { boundedRedis } from "../../redis/boundedRedis";
 import type { CacheStore } from "./readCache";
 
 export interface RedisStoreOptions {
@@ -7,7 +8,7 @@ export interface RedisStoreOptions {
   /** Put before every key, so that deployments and test runs never read each other's. */
   keyPrefix: string;
   ttlMs: number;
-  /** Longest a connect or a command may take before the read goes on without Redis. */
+  /** Longest a connect or a command may take before the read goes on without Redis (REDIS_TIMEOUT_MS). */
   timeoutMs?: number;
   /** After a failure, Redis is skipped for this long instead of costing every read a timeout. */
   backOffMs?: number;
@@ -29,18 +30,9 @@ export class RedisStore implements CacheStore {
   private down = false;
 
   constructor(private readonly options: RedisStoreOptions) {
-    const timeout = options.timeoutMs ?? 300;
     this.backOffMs = options.backOffMs ?? 5_000;
     this.where = safeLocation(options.url);
-    this.client = new Redis(options.url, {
-      keyPrefix: options.keyPrefix,
-      connectTimeout: timeout,
-      commandTimeout: timeout,
-      // A command that cannot be sent fails now (on a lost connection) instead of waiting
-      // for a reconnect; the reconnects themselves go on in the background.
-      maxRetriesPerRequest: 0,
-      retryStrategy: (times) => Math.min(times * 200, 5_000),
-    });
+    this.client = boundedRedis(options.url, { keyPrefix: options.keyPrefix, timeoutMs: options.timeoutMs });
     this.client.on("error", (err: Error) => this.failed(err));
     this.client.on("ready", () => this.answered());
   }
