@@ -7,6 +7,7 @@ export async function register() {
       import("./server/config"),
       import("./server/http/frontDoor"),
     ]);
-    installFrontDoor(getConfig().trustProxy);
+    const { trustProxy, publicUrl } = getConfig();
+    installFrontDoor({ trustProxy, publicUrl });
   }
 }

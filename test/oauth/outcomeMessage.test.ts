@@ -13,6 +13,7 @@ const failures: InstallOutcome[] = [
     (reason) => ({ kind: "exchange_failed" as const, reason }),
   ),
   { kind: "mode_mismatch" },
+  { kind: "store_unavailable" },
   { kind: "internal_error" },
 ];
 

@@ -4,7 +4,9 @@ import { randomUUID } from "node:crypto";
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getConfig } from "@/server/config";
-import { getDb, StoreUnavailableError } from "@/server/db/client";
+import { getDb } from "@/server/db/client";
+import { isStoreBusy } from "@/server/db/poolWait";
+import { isStoreUnavailable } from "@/server/db/storeFailure";
 import { CLIENT_ADDRESS_HEADER } from "@/server/http/clientAddress";
 import { logger } from "@/server/log/logger";
 import { STATE_COOKIE, stateCookieOptions } from "@/server/oauth/browserBinding";
@@ -42,7 +44,7 @@ export async function connectAction(formData: FormData): Promise<never> {
     started = await startInstall(parsed.data, { db: await getDb(), config, log });
   } catch (err) {
     if (err instanceof ConnectError) return back(err.reason);
-    if (err instanceof StoreUnavailableError) {
+    if (isStoreUnavailable(err) || isStoreBusy(err)) {
       log.warn({ err, event: "oauth.connect.store_unavailable" }, "could not start the install: store unavailable");
       return back("store_unavailable");
     }

@@ -5,7 +5,9 @@ import { type ApiErrorData, dashboardMode, MODE_HEADER } from "@/contract";
 import type { Workspace } from "@/generated/prisma/client";
 import { type SignedCaller, verifySignedCaller } from "../auth/stripeSignature";
 import { getConfig } from "../config";
-import { getSql, StoreUnavailableError } from "../db/client";
+import { getSql } from "../db/client";
+import { isStoreBusy } from "../db/poolWait";
+import { isStoreUnavailable } from "../db/storeFailure";
 import { ReadCache } from "../db/readCache";
 import { type SqlReader, sql } from "../db/sql";
 import { deferredSource, sourceFor } from "../sources/sourceFor";
@@ -42,6 +44,14 @@ const INTERNAL_MESSAGE =
 const STORE_MESSAGE =
   "The app's database is unavailable right now. Try again in a moment; if it keeps failing, quote the correlation id to support.";
 
+const BUSY_MESSAGE =
+  "The app's database is busy right now. Retry in a moment; if it keeps happening, quote the correlation id to support.";
+
+/** A store that is busy, not down: the caller is told to retry, with a code it can act on. */
+function busyRetry(cause: unknown): TRPCError {
+  return new TRPCError({ code: "SERVICE_UNAVAILABLE", message: BUSY_MESSAGE, cause });
+}
+
 const t = initTRPC.context<Context>().create({
   errorFormatter({ shape, error, ctx }) {
     const data: ApiErrorData = {
@@ -62,7 +72,7 @@ const t = initTRPC.context<Context>().create({
     const message =
       error.code !== "INTERNAL_SERVER_ERROR"
         ? shape.message
-        : error.cause instanceof StoreUnavailableError
+        : isStoreUnavailable(error.cause)
           ? STORE_MESSAGE
           : partFailed && shape.message
             ? shape.message
@@ -163,6 +173,10 @@ export const signedProcedure = t.procedure.use(async ({ ctx, path, next }) => {
     tenants.set(ctx, tenant);
   }
   const resolved = await tenant.catch((err: unknown) => {
+    if (isStoreBusy(err)) {
+      ctx.outcomes.push({ path, ms: elapsed(started), code: "SERVICE_UNAVAILABLE" });
+      throw busyRetry(err);
+    }
     ctx.outcomes.push({ path, ms: elapsed(started), code: "INTERNAL_SERVER_ERROR" });
     ctx.log.error({ path, err }, "procedure failed");
     throw err;
@@ -176,6 +190,10 @@ export const signedProcedure = t.procedure.use(async ({ ctx, path, next }) => {
   }
   const result = await next({ ctx: resolved });
   const ms = elapsed(started);
+  if (!result.ok && isStoreBusy(result.error.cause)) {
+    ctx.outcomes.push({ path, ms, code: "SERVICE_UNAVAILABLE" });
+    throw busyRetry(result.error.cause);
+  }
   if (result.ok) ctx.outcomes.push({ path, ms });
   else {
     ctx.outcomes.push({ path, ms, code: result.error.code });

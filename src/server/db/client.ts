@@ -6,6 +6,8 @@ import { lockDirectory, StoreLockedError } from "./dirLock";
 import { assertDatabaseOrEmpty, resolveStoreDir } from "./storeDir";
 import { logger } from "../log/logger";
 import { migrate } from "./migrate";
+import { boundPoolWaits, POOL_WAIT_MS, poolSaturated } from "./poolWait";
+import { reservedConnection } from "./reservedConnection";
 import { type ChangeFeed, pgliteChanges, postgresChanges } from "./changeFeed";
 import { pgliteReader, postgresReader, type SqlReader, utcTypes } from "./sql";
 import { seedSandbox } from "../../../prisma/seed/seed";
@@ -24,6 +26,8 @@ interface Store {
   adapter: SqlMigrationAwareDriverAdapterFactory;
   /** What migrations and the seed run through: the same store, with their own limits. */
   setup: { db: PrismaClient; adapter: SqlMigrationAwareDriverAdapterFactory; done(): Promise<void> };
+  /** SELECT 1 apart from the requests' queue where there is one (health.ts); "busy" when every request connection is in use. */
+  probe(): Promise<"ok" | "busy">;
   close(): Promise<void>;
 }
 
@@ -64,7 +68,8 @@ async function openPglite(dir: string): Promise<Store> {
       }
     };
     const setup = { db, adapter, done: async () => {} };
-    return { kind: "pglite", db, sql: await pgliteReader(pg, changes), changes, adapter, setup, close };
+    const probe = async () => (await pg.query("SELECT 1"), "ok" as const);
+    return { kind: "pglite", db, sql: await pgliteReader(pg, changes), changes, adapter, setup, probe, close };
   } catch (err) {
     lock.release();
     throw err;
@@ -79,6 +84,8 @@ async function openPglite(dir: string): Promise<Store> {
  * may run for minutes, still ended if the server stops answering.
  */
 const SETUP_STATEMENT_LIMIT_MS = 5 * 60_000;
+/** The health check's own connection answers SELECT 1 within this, or the store is down. */
+export const HEALTH_PROBE_LIMIT_MS = 2_000;
 
 async function openPostgres(url: string, limits: Config["db"]): Promise<Store> {
   const [{ PrismaPg }, { default: pg }] = await Promise.all([import("@prisma/adapter-pg"), import("pg")]);
@@ -98,6 +105,8 @@ async function openPostgres(url: string, limits: Config["db"]): Promise<Store> {
   };
   // One pool for the ORM and the direct reads, so the limits hold for both.
   const requests = pool(limits.statementTimeoutMs, limits.poolMax);
+  boundPoolWaits(requests, limits.poolMax, POOL_WAIT_MS);
+  const reserved = reservedConnection(pg.Client, { connectionString: url }, HEALTH_PROBE_LIMIT_MS);
   const adapter = new PrismaPg(requests);
   const db = new PrismaClient({ adapter });
   const setupPool = pool(SETUP_STATEMENT_LIMIT_MS, 2);
@@ -118,8 +127,12 @@ async function openPostgres(url: string, limits: Config["db"]): Promise<Store> {
     changes,
     adapter,
     setup: { db: setupDb, adapter: setupAdapter, done: setupDone },
+    probe: async () => {
+      await reserved.selectOne();
+      return poolSaturated(requests, limits.poolMax) ? "busy" : "ok";
+    },
     close: async () => {
-      await Promise.all([db.$disconnect(), setupDone(), changes.close()]);
+      await Promise.all([db.$disconnect(), setupDone(), changes.close(), reserved.close()]);
       await requests.end();
     },
   };
@@ -246,6 +259,16 @@ export async function getDb(): Promise<Db> {
 /** The direct reader of the request path (sql.ts), with getDb's errors. */
 export async function getSql(): Promise<SqlReader> {
   return (await openedStore()).sql;
+}
+
+/** Whether the store has been opened (and not closed) in this process. */
+export function storeIsOpen(): boolean {
+  return holder.opened !== undefined;
+}
+
+/** The store's own health probe (health.ts), with getDb's errors. */
+export async function probeStore(): Promise<"ok" | "busy"> {
+  return (await openedStore()).probe();
 }
 
 /** The last reason the store could not be opened, for logs. */

@@ -19,3 +19,14 @@ export function pageSecurityHeaders(pathname: string, publicUrl: string): Record
   headers["Content-Security-Policy"] = directives.join("; ");
   return headers;
 }
+
+/**
+ * What every answer carries, written at the front door (frontDoor.ts) so that static
+ * files, framework errors and Node's own refusals carry it too. HSTS only when the host
+ * is public over https: on plain http a browser ignores it anyway.
+ */
+export function everyResponseHeaders(publicUrl: string): Record<string, string> {
+  const headers: Record<string, string> = { "X-Content-Type-Options": "nosniff" };
+  if (new URL(publicUrl).protocol === "https:") headers["Strict-Transport-Security"] = "max-age=31536000";
+  return headers;
+}

@@ -24,7 +24,9 @@ export const installOutcome = z.discriminatedUnion("kind", [
     reason: z.enum(["invalid_grant", "unauthorized", "rejected", "stripe_unavailable", "unreachable", "unexpected_response"]),
   }),
   z.object({ kind: z.literal("mode_mismatch") }),
-  /** This host failed (say, its database); the reference in the logs tells what. */
+  /** This host's database could not be reached (or stayed busy): nothing was stored. */
+  z.object({ kind: z.literal("store_unavailable") }),
+  /** This host failed otherwise; the reference in the logs tells what. */
   z.object({ kind: z.literal("internal_error") }),
 ]);
 

@@ -12,11 +12,11 @@ export const dynamic = "force-dynamic";
 export async function GET(req: Request): Promise<Response> {
   const correlationId = correlationIdFrom(req.headers);
   const health = await storeHealth();
-  if (health.status !== "ok") {
+  if (health.status === "unavailable") {
     logger().warn({ correlationId, store: health.store, event: "health.store_unavailable" }, "health check: store unavailable");
   }
   return Response.json(health, {
-    status: health.status === "ok" ? 200 : 503,
+    status: health.status === "unavailable" ? 503 : 200,
     headers: { [CORRELATION_HEADER]: correlationId, "cache-control": "no-store" },
   });
 }

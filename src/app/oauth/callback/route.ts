@@ -2,6 +2,8 @@ import { NextResponse, type NextRequest } from "next/server";
 import { CORRELATION_HEADER } from "@/contract";
 import { getConfig } from "@/server/config";
 import { getDb } from "@/server/db/client";
+import { isStoreBusy } from "@/server/db/poolWait";
+import { isStoreUnavailable } from "@/server/db/storeFailure";
 import { correlationIdFrom } from "@/server/log/correlation";
 import { logger } from "@/server/log/logger";
 import { STATE_COOKIE, stateCookieOptions } from "@/server/oauth/browserBinding";
@@ -29,8 +31,13 @@ export async function GET(req: NextRequest): Promise<Response> {
     outcome = await completeInstall(query, req.cookies.get(STATE_COOKIE)?.value, { db: await getDb(), config, log });
   } catch (err) {
     // Still a page the user can act on, with the reference that finds this log line.
-    log.error({ err, event: "oauth.callback.internal_error" }, "install failed on this host");
-    outcome = { kind: "internal_error" };
+    if (isStoreUnavailable(err) || isStoreBusy(err)) {
+      log.warn({ err, event: "oauth.callback.store_unavailable" }, "install failed: the store is unavailable");
+      outcome = { kind: "store_unavailable" };
+    } else {
+      log.error({ err, event: "oauth.callback.internal_error" }, "install failed on this host");
+      outcome = { kind: "internal_error" };
+    }
   }
 
   const res = NextResponse.redirect(`${config.publicUrl}${RESULT_PATH}`, 303);

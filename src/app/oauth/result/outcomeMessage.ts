@@ -115,6 +115,13 @@ export function outcomeMessage(outcome: InstallOutcome, mode: Mode): OutcomeMess
         lines: ["Stripe confirmed an install in a different mode (test or live) than the one you chose. Nothing was connected.", RESTART],
         next: connect,
       };
+    case "store_unavailable":
+      return {
+        title: "The app's database is unavailable",
+        tone: "error",
+        lines: ["The install could not be completed because this server's database did not answer. Nothing was connected.", RESTART],
+        next: connect,
+      };
     case "internal_error":
       return {
         title: "Something went wrong on our side",

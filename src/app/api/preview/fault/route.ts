@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { sandboxOnly } from "@/harness/server/sandboxOnly";
 import { getDb } from "@/server/db/client";
+import { PREVIEW_FAULT_MAX_BYTES } from "@/server/http/bodyCaps";
 import { readJsonCapped } from "@/server/http/cappedBody";
 import { faultKind, setSourceFault, sourceFaults } from "@/server/sources/faults";
 
@@ -9,7 +10,6 @@ export const dynamic = "force-dynamic";
 const account = z.string().min(1).max(255);
 // Without `kind`, the whole source fails (the switch this route started with).
 const change = z.strictObject({ account, kind: faultKind.default("all"), on: z.boolean() });
-const MAX_BODY_BYTES = 1024;
 
 /** The workspace the API would read for this account (same rule as the signed procedures). */
 async function linkedWorkspaceId(accountId: string): Promise<string | null> {
@@ -35,7 +35,7 @@ export const GET = sandboxOnly(async (req) => {
 
 /** Turns one kind of failure on or off for the workspace linked to the account. */
 export const POST = sandboxOnly(async (req) => {
-  const read = await readJsonCapped(req, MAX_BODY_BYTES);
+  const read = await readJsonCapped(req, PREVIEW_FAULT_MAX_BYTES);
   if (read instanceof Response) return read;
   const parsed = change.safeParse(read.json);
   if (!parsed.success) {

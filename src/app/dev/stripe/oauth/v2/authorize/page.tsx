@@ -3,6 +3,8 @@ import { buttonStyle, Card } from "@/app/oauth/Card";
 import { installPageMetadata } from "@/app/oauth/metadata";
 import { getConfig } from "@/server/config";
 import { getDb } from "@/server/db/client";
+import { isStoreBusy } from "@/server/db/poolWait";
+import { isStoreUnavailable } from "@/server/db/storeFailure";
 import { accountOfState } from "@/server/oauth/state";
 import { UNLINKED_ACCOUNT } from "../../../../../../../prisma/seed/demoData";
 import { devStandIn } from "../../../devStandIn";
@@ -25,7 +27,17 @@ export default async function StandInAuthorizePage({ searchParams }: { searchPar
     );
   }
   // The account whose Gate started this install; the unlinked demo account otherwise.
-  const account = (req.state && (await accountOfState(await getDb(), req.state))) || UNLINKED_ACCOUNT;
+  let account: string;
+  try {
+    account = (req.state && (await accountOfState(await getDb(), req.state))) || UNLINKED_ACCOUNT;
+  } catch (err) {
+    if (!isStoreUnavailable(err) && !isStoreBusy(err)) throw err;
+    return (
+      <Card title="The app's database is unavailable" tone="error">
+        <p>This install request could not be read because the app&apos;s database did not answer. Try again in a moment.</p>
+      </Card>
+    );
+  }
   return (
     <Card title="Install “Stigg” on your Stripe account?">
       <p style={{ background: "#fff8e1", border: "1px solid #f0d98c", borderRadius: 6, padding: "8px 12px", fontSize: 14 }}>
