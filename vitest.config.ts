@@ -17,9 +17,11 @@ export default defineConfig({
           include: ["test/**/*.test.ts"],
           exclude: ["test/server/**"],
           env: { LOG_LEVEL: "silent" },
-          // PGlite/PostgreSQL-backed suites share one process-wide store per file.
-          testTimeout: 30_000,
-          hookTimeout: 60_000,
+          // PGlite/PostgreSQL-backed suites share one process-wide store per file. Ceilings,
+          // not expectations: a fresh store's migrations on a loaded 2-core machine took
+          // past 30 s.
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
         },
       },
       {
