@@ -24,7 +24,8 @@ export function UsageGraph({ entitlement }: { entitlement: MeteredEntitlement })
 
   const { points, from, to } = series.data;
   const data = usageChartData(entitlement, series.data, new Date());
-  const forecast = data.some((p) => p.period === "forecast");
+  // A forecast is drawn only over a line; an empty graph has neither, nor their caption.
+  const forecast = points.length > 0 && data.some((p) => p.period === "forecast");
   return (
     <Box css={{ stack: "y", gapY: "xsmall" }}>
       <Inline css={{ font: "caption", color: "secondary" }}>

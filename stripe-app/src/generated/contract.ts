@@ -222,6 +222,7 @@ export type AccountLink = {
 export type LinksResult = {
   links: AccountLink[];
   connectUrl: string;
+  connectableModes: DashboardMode[];
 };
 
 export type DisconnectResult = {

@@ -34,6 +34,7 @@ export function SubscriptionPage({ stripeSubscriptionId }: { stripeSubscriptionI
       return data;
     },
     refetchInterval: watch.refetchInterval,
+    refetchOnWindowFocus: watch.refetchOnWindowFocus,
   });
 
   if (result.isPending) return <LoadingView />;

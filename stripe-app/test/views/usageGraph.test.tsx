@@ -108,6 +108,29 @@ describe("usage graph", () => {
     expect(r).not.toContainComponent(LineChart);
   });
 
+  it("no usage data: no forecast caption under the empty graph, whatever the entitlement projects", async () => {
+    const host = new FakeHost()
+      .on("getCustomer", () => linked())
+      .on("listSubscriptions", () => ({ subscriptions: allSubscriptions }))
+      .on("getEntitlements", () => ({
+        ...list,
+        entitlements: [
+          metered({
+            id: "feature-api-calls",
+            name: "API calls",
+            meterKind: "events",
+            projection: { status: "projected", projectedAtPeriodEnd: 900, limitReachedAt: null, basisDays: 10 },
+          }),
+        ],
+      }))
+      .on("getUsageSeries", (input) => series([], input.featureId));
+    const view = renderView(host);
+    await view.untilText("Last refresh on");
+    await button(entitlementRow(view.wrapper, "API calls")!, "Show usage graph").trigger("onPress");
+    await view.untilText("No usage data for this billing period");
+    expect(view.wrapper).not.toContainText("forecast");
+  });
+
   it("shows a spinner while loading, and hides again", async () => {
     const { host, view, rowOf } = await renderGraphs((id) => series(points, id));
     host.hold();
