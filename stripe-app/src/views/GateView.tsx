@@ -1,4 +1,5 @@
 import { Box, Button, Icon, type IconProps, Inline } from "@stripe/ui-extension-sdk/ui";
+import { useViewTitle } from "./ViewTitle";
 
 // The three selling points, as the public product document words them.
 const POINTS: { icon: IconProps["name"]; title: string; text: string }[] = [
@@ -30,6 +31,7 @@ export function GateView({
   /** Connect was pressed: the drawer is checking for the new link. */
   waiting: boolean;
 }) {
+  useViewTitle("Connect Stigg");
   return (
     <Box css={{ stack: "y", gapY: "large", padding: "medium" }}>
       <Box css={{ stack: "y", gapY: "small" }}>

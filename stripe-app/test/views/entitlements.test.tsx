@@ -71,7 +71,7 @@ describe("Entitlements tab: rows", () => {
     [80, "warning"],
     [99, "warning"],
     [100, "negative"],
-    [101, "negative"],
+    [101, "urgent"],
   ])("metered at %i %% of the limit has a %s badge by its meter", async (percent, color) => {
     const { view } = await renderEntitlements(only(metered({ currentUsage: percent * 10, usageLimit: 1000 })));
     const r = row(view, "Active users");
@@ -79,13 +79,15 @@ describe("Entitlements tab: rows", () => {
     expect(r).toContainText(`${percent}%`);
   });
 
-  it("a soft limit over 100 % is still red, with a note that usage is allowed", async () => {
+  it("a soft limit over 100 % is urgent, with a note that usage is allowed", async () => {
     const { view } = await renderEntitlements(
       only(metered({ name: "AI generations", softLimit: true, currentUsage: 1150, usageLimit: 1000 })),
     );
     const r = row(view, "AI generations");
-    expect(meterLevel(r)).toBe("negative");
-    expect(r).toContainText("115%");
+    expect(meterLevel(r)).toBe("urgent");
+    expect(r).toContainText("115% · over the limit");
+    // Said once: the projection line does not repeat "soft".
+    expect(r.text.match(/soft limit/gi)).toHaveLength(1);
     expect(r).toContainText("Soft limit exceeded: usage above the limit is still allowed");
   });
 
@@ -183,7 +185,7 @@ describe("Entitlements tab: rows", () => {
     const { view } = await renderEntitlements(only(credits()));
     const r = row(view, "AI credits");
     expect(r).toContainText("2,250 / 6,000 credits remaining");
-    expect(r).toContainText("38% left");
+    expect(r).toContainText("38% remaining");
     expect(r).toContainText("3,750 credits consumed");
     expect(meterLevel(r)).toBe("neutral");
   });
@@ -199,7 +201,7 @@ describe("Entitlements tab: rows", () => {
     expect(meterLevel(row(view, "Low credits"))).toBe("warning");
     const none = row(view, "No credits");
     expect(meterLevel(none)).toBe("negative");
-    expect(none).toContainText("0% left");
+    expect(none).toContainText("0% remaining");
   });
 
   it("shows when the list was read, formatted for the user", async () => {
