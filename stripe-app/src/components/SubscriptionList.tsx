@@ -26,7 +26,7 @@ export function SubscriptionList({ customer }: { customer: Customer }) {
     return (
       <PartFailureNotice
         notice={callFailureNotice("Subscriptions not loaded", query.error)}
-        onRetry={() => void query.refetch()}
+        onRetry={() => void query.refetch({ cancelRefetch: false })}
       />
     );
   }

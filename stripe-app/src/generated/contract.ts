@@ -177,6 +177,8 @@ export type UsageSeries = {
 
 export type CustomerInput = {
   stripeCustomerId: string;
+  /** Read through to the source, skipping any cache (the drawer's refresh). */
+  fresh?: undefined | boolean;
 };
 
 export type EntitlementsInput = {
@@ -190,6 +192,8 @@ export type EntitlementsInput = {
 export type UsageSeriesInput = {
   stripeCustomerId: string;
   featureId: string;
+  /** Read through to the source, skipping any cache (the drawer's refresh, for open graphs). */
+  fresh?: undefined | boolean;
   /** Window start; defaults to the current billing period. */
   from?: undefined | string;
   to?: undefined | string;
@@ -275,6 +279,8 @@ export type AppRouter = TRPCBuiltRouter<
     getCustomer: TRPCQueryProcedure<{
       input: {
         stripeCustomerId: string;
+        /** Read through to the source, skipping any cache (the drawer's refresh). */
+        fresh?: undefined | boolean;
       };
       output: CustomerResult;
       meta: object;
@@ -282,6 +288,8 @@ export type AppRouter = TRPCBuiltRouter<
     listSubscriptions: TRPCQueryProcedure<{
       input: {
         stripeCustomerId: string;
+        /** Read through to the source, skipping any cache (the drawer's refresh). */
+        fresh?: undefined | boolean;
       };
       output: SubscriptionList;
       meta: object;
@@ -301,6 +309,8 @@ export type AppRouter = TRPCBuiltRouter<
       input: {
         stripeCustomerId: string;
         featureId: string;
+        /** Read through to the source, skipping any cache (the drawer's refresh, for open graphs). */
+        fresh?: undefined | boolean;
         /** Window start; defaults to the current billing period. */
         from?: undefined | string;
         to?: undefined | string;

@@ -32,10 +32,12 @@ export function CustomerDrawer() {
   const entitlements = useQuery(trpc.getEntitlements.queryOptions(input));
 
   const retry = () => {
-    // Same tick again: one request for everything that is retried.
-    void customer.refetch();
-    void subscriptions.refetch();
-    void entitlements.refetch();
+    // Same tick again: one request for everything that is retried; a second press while
+    // it is under way (a double click) joins it rather than asking again.
+    const join = { cancelRefetch: false };
+    void customer.refetch(join);
+    void subscriptions.refetch(join);
+    void entitlements.refetch(join);
   };
   // Linked in the other tab (seen by the watch after Connect, or on coming back to a
   // reloaded Dashboard): the Gate's failed reads start over (loading, not an error).

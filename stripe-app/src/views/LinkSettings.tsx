@@ -101,7 +101,7 @@ export function LinkSettings({ disconnectable }: { disconnectable: boolean }) {
   }, [linked, reset]);
 
   if (links.isPending) return <LoadingView />;
-  if (links.isError) return <ApiErrorView error={links.error} onRetry={() => void links.refetch()} retrying={links.isFetching} />;
+  if (links.isError) return <ApiErrorView error={links.error} onRetry={() => void links.refetch({ cancelRefetch: false })} retrying={links.isFetching} />;
   const { connectUrl, connectableModes } = links.data;
   // Only the modes this server can install in and this account has no link in yet.
   const otherModes = connectableModes.filter((mode) => !links.data.links.some((l) => l.mode === mode));

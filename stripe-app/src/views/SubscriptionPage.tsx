@@ -39,7 +39,7 @@ export function SubscriptionPage({ stripeSubscriptionId }: { stripeSubscriptionI
   });
 
   if (result.isPending) return <LoadingView />;
-  if (result.isError) return <ApiErrorView error={result.error} onRetry={() => void result.refetch()} retrying={result.isFetching} />;
+  if (result.isError) return <ApiErrorView error={result.error} onRetry={() => void result.refetch({ cancelRefetch: false })} retrying={result.isFetching} />;
   const data = result.data;
   if (data.status === "unlinked") return <GateView connectUrl={data.connectUrl} onConnect={watch.onConnect} waiting={watch.connectPressed} />;
   if (data.status === "notManaged") return <NotManaged message={data.message} />;

@@ -309,15 +309,37 @@ describe("Entitlements tab: refresh", () => {
         : fullList(),
     );
 
+    const before = host.requests.length;
     await refreshButton(view.wrapper).trigger("onPress");
     await view.untilText("Last refresh on Nov 24, 2026 3:30 PM");
-    expect(host.calls.at(-1)).toEqual({
-      procedure: "getEntitlements",
-      input: { stripeCustomerId: CUSTOMER_ID, fresh: true },
-    });
+    // The whole drawer, fresh, in one request: header, subscriptions and entitlements.
+    const refresh = host.requests.slice(before);
+    expect(refresh).toHaveLength(1);
+    expect(refresh[0]!.calls).toEqual(
+      expect.arrayContaining([
+        { procedure: "getEntitlements", input: { stripeCustomerId: CUSTOMER_ID, fresh: true } },
+        { procedure: "getCustomer", input: { stripeCustomerId: CUSTOMER_ID, fresh: true } },
+        { procedure: "listSubscriptions", input: { stripeCustomerId: CUSTOMER_ID, fresh: true } },
+      ]),
+    );
+    expect(refresh[0]!.calls).toHaveLength(3);
     expect(shownEntitlementNames(view.wrapper)).toEqual(["Active users", "Advanced analytics"]);
     expect(row(view, "Active users")).toContainText("900 / 1,000 active users per month");
     expect(meterLevel(row(view, "Active users"))).toBe("warning");
+  });
+
+  it("shows that it is working while it reads, and a double press is one refresh", async () => {
+    const { host, view } = await renderEntitlements();
+    await view.settled();
+    const before = host.requests.length;
+    host.hold();
+    const press = refreshButton(view.wrapper);
+    await Promise.all([press.trigger("onPress"), press.trigger("onPress")]);
+    await view.untilText("Refreshing…");
+    host.resume();
+    await view.until(() => !view.wrapper.text.includes("Refreshing…"), "the refresh to end");
+    await view.settled();
+    expect(host.requests.length - before).toBe(1);
   });
 
   it("keeps the list and shows the correlation id when refreshing fails", async () => {

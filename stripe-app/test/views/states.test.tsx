@@ -35,6 +35,11 @@ describe("Gate view (account not linked)", () => {
     }
     expect(button(view.wrapper, "Connect Stigg")).toHaveProps({ href: CONNECT_URL, target: "_blank" });
     expect(view.wrapper).not.toContainText("App Failed to Load");
+    // Pressed, it rests (the second click of a double click opens nothing); a link opens the page again on purpose.
+    await button(view.wrapper, "Connect Stigg").trigger("onPress");
+    await view.untilText("Finish connecting in the new tab");
+    expect(button(view.wrapper, "Connect Stigg")).toHaveProps({ disabled: true });
+    expect(link(view.wrapper, "Open the connect page again")).toHaveProps({ href: CONNECT_URL, target: "_blank" });
   });
 });
 
@@ -127,6 +132,20 @@ describe("App Failed to Load", () => {
       "getEntitlements",
     ]);
     expect(view.wrapper).not.toContainText("App Failed to Load");
+  });
+
+  it("a double click on Retry sends one request", async () => {
+    const { host, recover } = failing();
+    const view = renderView(host);
+    await view.untilText("App Failed to Load");
+    recover();
+    host.hold();
+    const retry = button(view.wrapper, "Retry");
+    await Promise.all([retry.trigger("onPress"), retry.trigger("onPress")]);
+    host.resume();
+    await view.untilText("Acme Corp");
+    await view.settled();
+    expect(host.requests).toHaveLength(2);
   });
 
   it("explains an unsigned request (UNAUTHORIZED)", async () => {
