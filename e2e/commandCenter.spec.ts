@@ -93,8 +93,11 @@ test("a metered row's usage graph is a real chart of the billing period", async 
   const chart = activeUsers.locator("figure[data-chart]");
   await expect(chart).toBeVisible();
   await expect(chart.locator("svg polyline, svg rect").first()).toBeVisible();
-  // The limit spans the whole period as its own series.
-  await expect(chart.locator('g[data-series="Limit"] polyline')).toHaveCount(1);
+  // The limit spans the whole period as its own series, named with its value, drawn under the usage line.
+  await expect(chart.locator('g[data-series="Limit (1,000)"] polyline')).toHaveCount(1);
+  const order = await chart.locator("g[data-series]").evaluateAll((gs) => gs.map((g) => g.getAttribute("data-series")));
+  expect(order.indexOf("Usage")).toBeGreaterThan(order.indexOf("Limit (1,000)"));
+  await expect(chart.locator(".sdk-chart__legend")).toContainText("Limit (1,000)");
   expect(harness.apiRequests.some((r) => r.url().includes("getUsageSeries"))).toBe(true);
   await harness.screenshot("usage-graph");
 });
@@ -107,6 +110,9 @@ test("an events meter under its limit projects the period's end, labelled an est
   await apiCalls.getByRole("button", { name: /usage graph/i }).click();
   const chart = apiCalls.locator("figure[data-chart]");
   await expect(chart.locator('g[data-series="Usage (forecast)"] polyline')).toHaveAttribute("stroke-dasharray", /\d/);
-  await expect(chart.locator('g[data-series="Limit"] polyline')).toHaveCount(1);
+  await expect(chart.locator('g[data-series="Limit (100,000)"] polyline')).toHaveCount(1);
+  // No Stripe source shows a forecast's legend swatch dashed: it is a plain swatch, the line is what is dashed.
+  await expect(chart.locator(".sdk-chart__legend i")).toHaveCount(3);
+  expect(await chart.locator(".sdk-chart__legend i").evaluateAll((is) => is.every((i) => getComputedStyle(i).borderStyle !== "dashed"))).toBe(true);
   await harness.screenshot("projection");
 });

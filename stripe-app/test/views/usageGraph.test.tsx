@@ -59,7 +59,7 @@ describe("usage graph", () => {
     await view.until(() => rowOf("API calls").find(LineChart) !== null, "the chart");
     const data = (rowOf("API calls").find(LineChart)!.props as { data: { x: Date; y: number | null; name: string }[] }).data;
     expect(data.filter((p) => p.name === "Usage").map((p) => p.y)).toEqual([0, 5434, 8974]);
-    expect(data.filter((p) => p.name === "Limit").map((p) => [p.x.toISOString(), p.y])).toEqual([
+    expect(data.filter((p) => p.name === "Limit (1,000)").map((p) => [p.x.toISOString(), p.y])).toEqual([
       ["2026-11-10T12:00:00.000Z", 1000],
       ["2026-12-10T12:00:00.000Z", 1000],
     ]);
