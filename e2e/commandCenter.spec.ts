@@ -92,7 +92,7 @@ test("a metered row's usage graph is a real chart of the billing period", async 
   await activeUsers.getByRole("button", { name: /usage graph/i }).click();
   const chart = activeUsers.locator("figure[data-chart]");
   await expect(chart).toBeVisible();
-  await expect(chart.locator("svg polyline, svg rect").first()).toBeVisible();
+  await expect(chart.locator('g[data-series="Usage"] polyline')).toBeVisible();
   // The limit spans the whole period as its own series, named with its value, drawn under the usage line.
   await expect(chart.locator('g[data-series="Limit (1,000)"] polyline')).toHaveCount(1);
   const order = await chart.locator("g[data-series]").evaluateAll((gs) => gs.map((g) => g.getAttribute("data-series")));

@@ -74,8 +74,9 @@ test("a Dashboard reloaded between Connect and Approve opens the customer once t
   await expect(install.getByRole("heading", { name: "Stripe account connected" })).toBeVisible();
   await install.close();
 
-  // Back on the Dashboard's tab: the frame hears its document become visible again.
-  await harness.sandboxFrame.evaluate(() => document.dispatchEvent(new Event("visibilitychange")));
+  // Back on the Dashboard's tab: the frame hears its document become visible again (the
+  // event as the browser fires it: at the document, bubbling).
+  await harness.sandboxFrame.evaluate(() => document.dispatchEvent(new Event("visibilitychange", { bubbles: true })));
   await expect(drawer.getByText("Acme Corp", { exact: true })).toBeVisible();
 });
 
