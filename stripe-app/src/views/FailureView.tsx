@@ -1,5 +1,4 @@
 import { Box, Button, Inline, Link } from "@stripe/ui-extension-sdk/ui";
-import { useViewTitle } from "./ViewTitle";
 
 /** "App Failed to Load": what went wrong, the id support asks for, and a way out. */
 export function FailureView({
@@ -16,7 +15,6 @@ export function FailureView({
   onRetry?: () => void;
   retrying?: boolean;
 }) {
-  useViewTitle("App Failed to Load");
   return (
     <Box css={{ stack: "y", alignX: "center", gapY: "medium", padding: "large" }}>
       <Inline css={{ font: "heading" }}>App Failed to Load</Inline>

@@ -20,7 +20,7 @@ describe("the drawer's title", () => {
     expect(view.wrapper.find(ContextView)).toHaveProps({ title: "Entitlements" });
   });
 
-  it("says what the view shows: the Subscriptions tab, the Gate, an unknown customer, a failure", async () => {
+  it("says what the view shows: the Subscriptions tab, the Gate, an unknown customer (a failure keeps the view's own title)", async () => {
     const full = new FakeHost()
       .on("getCustomer", () => linked())
       .on("listSubscriptions", () => ({ subscriptions: allSubscriptions }))
@@ -33,7 +33,7 @@ describe("the drawer's title", () => {
     const cases: [string, FakeHost][] = [
       ["Connect Stigg", new FakeHost().on("getCustomer", () => ({ linked: false as const, connectUrl: CONNECT_URL })).on("listSubscriptions", () => { throw notLinked(); }).on("getEntitlements", () => { throw notLinked(); })],
       ["Customer not found", new FakeHost().on("getCustomer", () => { throw notFound(); }).on("listSubscriptions", () => { throw notFound(); }).on("getEntitlements", () => { throw notFound(); })],
-      ["App Failed to Load", new FakeHost().on("getCustomer", () => { throw internalError(); }).on("listSubscriptions", () => { throw internalError(); }).on("getEntitlements", () => { throw internalError(); })],
+      ["Entitlements", new FakeHost().on("getCustomer", () => { throw internalError(); }).on("listSubscriptions", () => { throw internalError(); }).on("getEntitlements", () => { throw internalError(); })],
     ];
     for (const [title, host] of cases) {
       const other = renderView(host);
