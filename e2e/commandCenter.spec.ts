@@ -90,7 +90,7 @@ test("a metered row's usage graph is a real chart of the billing period", async 
   await harness.open(LINKED_ACCOUNT, FULL);
   const activeUsers = row(harness, "Active users");
   await activeUsers.getByRole("button", { name: /usage graph/i }).click();
-  const chart = activeUsers.locator("figure[data-chart]");
+  const chart = activeUsers.locator('figure[data-chart="line"]');
   await expect(chart).toBeVisible();
   await expect(chart.locator('g[data-series="Usage"] polyline')).toBeVisible();
   // The limit spans the whole period as its own series, named with its value, drawn under the usage line.
@@ -108,7 +108,7 @@ test("an events meter under its limit projects the period's end, labelled an est
   const apiCalls = row(harness, "API calls");
   await expect(apiCalls).toContainText(/Projected [\d,]+ \/ 100,000 by .+ · reaches the limit around .+ \(estimate/);
   await apiCalls.getByRole("button", { name: /usage graph/i }).click();
-  const chart = apiCalls.locator("figure[data-chart]");
+  const chart = apiCalls.locator('figure[data-chart="line"]');
   await expect(chart.locator('g[data-series="Usage (forecast)"] polyline')).toHaveAttribute("stroke-dasharray", /\d/);
   await expect(chart.locator('g[data-series="Limit (100,000)"] polyline')).toHaveCount(1);
   // No Stripe source shows a forecast's legend swatch dashed: it is a plain swatch, the line is what is dashed.

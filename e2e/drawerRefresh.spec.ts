@@ -9,7 +9,7 @@ test("refresh reads the whole drawer again, fresh, in one request, and says it i
     .filter({ hasText: /From / })
     .last();
   await apiCalls.getByRole("button", { name: /usage graph/i }).click();
-  await expect(apiCalls.locator("figure[data-chart]")).toBeVisible();
+  await expect(apiCalls.locator('figure[data-chart="line"]')).toBeVisible();
 
   // Hold the refresh's answer a moment, so its working state can be seen.
   let release!: () => void;
