@@ -60,15 +60,17 @@ test("a metered row shows usage against its limit, and the metered icon explains
   await expect(harness.page.getByRole("tooltip")).toHaveText(METERED_TOOLTIP);
 });
 
-test("usage meters carry an amber badge from 80 % and a red one from 100 %", async ({ harness }) => {
+test("usage meters carry an amber badge from 80 %, a red one at 100 % and an urgent one past the limit", async ({ harness }) => {
   await harness.open(LINKED_ACCOUNT, FULL);
   const level = (name: string) => row(harness, name).locator(".sdk-badge").first().getAttribute("data-badge-type");
   await expect(row(harness, "Active users").locator('[data-chart="meter"]')).toBeVisible();
   expect(await level("Active users")).toBe("neutral"); // 25 %
   expect(await level("API calls")).toBe("warning"); // 85 %
   expect(await level("Workspaces")).toBe("negative"); // 100 %
-  expect(await level("AI generations")).toBe("negative"); // 115 %, soft limit
-  expect(await level("Seats")).toBe("negative"); // 120 %
+  expect(await level("AI generations")).toBe("urgent"); // 115 %, soft limit
+  expect(await level("Seats")).toBe("urgent"); // 120 %
+  await expect(row(harness, "Seats").locator(".sdk-badge").first()).toHaveText("120% · over the limit");
+  await expect(row(harness, "Seats").locator(".sdk-meter__legend")).toContainText("Over the limit by");
   await expect(row(harness, "API calls").locator(".sdk-badge").first()).toHaveText("85%");
 });
 
@@ -88,11 +90,14 @@ test("a metered row's usage graph is a real chart of the billing period", async 
   await harness.open(LINKED_ACCOUNT, FULL);
   const activeUsers = row(harness, "Active users");
   await activeUsers.getByRole("button", { name: /usage graph/i }).click();
-  const chart = activeUsers.locator("figure[data-chart]");
+  const chart = activeUsers.locator('figure[data-chart="line"]');
   await expect(chart).toBeVisible();
-  await expect(chart.locator("svg polyline, svg rect").first()).toBeVisible();
-  // The limit spans the whole period as its own series.
-  await expect(chart.locator('g[data-series="Limit"] polyline')).toHaveCount(1);
+  await expect(chart.locator('g[data-series="Usage"] polyline')).toBeVisible();
+  // The limit spans the whole period as its own series, named with its value, drawn under the usage line.
+  await expect(chart.locator('g[data-series="Limit (1,000)"] polyline')).toHaveCount(1);
+  const order = await chart.locator("g[data-series]").evaluateAll((gs) => gs.map((g) => g.getAttribute("data-series")));
+  expect(order.indexOf("Usage")).toBeGreaterThan(order.indexOf("Limit (1,000)"));
+  await expect(chart.locator(".sdk-chart__legend")).toContainText("Limit (1,000)");
   expect(harness.apiRequests.some((r) => r.url().includes("getUsageSeries"))).toBe(true);
   await harness.screenshot("usage-graph");
 });
@@ -101,10 +106,13 @@ test("an events meter under its limit projects the period's end, labelled an est
   await harness.open(LINKED_ACCOUNT, FULL);
   // 85,000 of 100,000 API calls about two weeks into a monthly period: past the limit by the end.
   const apiCalls = row(harness, "API calls");
-  await expect(apiCalls).toContainText(/Projected [\d,]+ \/ 100,000 by .+ · limit around .+ \(estimate/);
+  await expect(apiCalls).toContainText(/Projected [\d,]+ \/ 100,000 by .+ · reaches the limit around .+ \(estimate/);
   await apiCalls.getByRole("button", { name: /usage graph/i }).click();
-  const chart = apiCalls.locator("figure[data-chart]");
+  const chart = apiCalls.locator('figure[data-chart="line"]');
   await expect(chart.locator('g[data-series="Usage (forecast)"] polyline')).toHaveAttribute("stroke-dasharray", /\d/);
-  await expect(chart.locator('g[data-series="Limit"] polyline')).toHaveCount(1);
+  await expect(chart.locator('g[data-series="Limit (100,000)"] polyline')).toHaveCount(1);
+  // No Stripe source shows a forecast's legend swatch dashed: it is a plain swatch, the line is what is dashed.
+  await expect(chart.locator(".sdk-chart__legend i")).toHaveCount(3);
+  expect(await chart.locator(".sdk-chart__legend i").evaluateAll((is) => is.every((i) => getComputedStyle(i).borderStyle !== "dashed"))).toBe(true);
   await harness.screenshot("projection");
 });

@@ -43,7 +43,7 @@ test("denying the install stores nothing and the account keeps its Gate", async 
   await expect(drawer.getByText("Manage entitlements with Stigg", { exact: true })).toBeVisible();
 });
 
-test("a callback URL opened again after the install says it was already used", async ({ page }) => {
+test("a callback URL opened again after the install says the account is connected", async ({ page }) => {
   await page.goto("/connect?account=acct_E2eReplay");
   await page.getByRole("button", { name: "Continue to Stripe" }).click();
   await page.getByLabel("Stripe account").fill("acct_E2eReplay");
@@ -53,7 +53,46 @@ test("a callback URL opened again after the install says it was already used", a
   await expect(page.getByRole("heading", { name: "Stripe account connected" })).toBeVisible();
 
   await page.goto(callbackUrl);
-  await expect(page.getByRole("heading", { name: "This install link was already used" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "This install is already complete" })).toBeVisible();
+  await expect(page.getByText("acct_E2eReplay (test mode) is connected to “Sandbox (demo data)”", { exact: false })).toBeVisible();
+  await expect(page.getByText("Nothing was connected", { exact: false })).toHaveCount(0);
+});
+
+test("a Dashboard reloaded between Connect and Approve opens the customer once the user comes back", async ({ harness, page }) => {
+  const account = "acct_E2eReloaded";
+  const drawer = await harness.open(account, "cus_DemoFull");
+  const popup = page.waitForEvent("popup");
+  await drawer.getByRole("link", { name: "Connect Stigg" }).click();
+  const install = await popup;
+  // The Dashboard reloads: the new drawer never saw Connect pressed.
+  await page.reload();
+  await expect(drawer.getByText("Manage entitlements with Stigg", { exact: true })).toBeVisible();
+  await expect(drawer.getByText("Finish connecting", { exact: false })).toHaveCount(0);
+
+  await install.getByRole("button", { name: "Continue to Stripe" }).click();
+  await install.getByRole("button", { name: "Approve" }).click();
+  await expect(install.getByRole("heading", { name: "Stripe account connected" })).toBeVisible();
+  await install.close();
+
+  // Back on the Dashboard's tab: the frame hears its document become visible again (the
+  // event as the browser fires it: at the document, bubbling).
+  await harness.sandboxFrame.evaluate(() => document.dispatchEvent(new Event("visibilitychange", { bubbles: true })));
+  await expect(drawer.getByText("Acme Corp", { exact: true })).toBeVisible();
+});
+
+test("the connect page keeps the workspace kind and key it cannot accept yet, and names what is missing", async ({ page }) => {
+  await page.goto("/connect?account=acct_E2eKeyKept");
+  await page.getByLabel("A Stigg environment, by its server API key").check();
+  const key = page.getByLabel("Stigg server API key");
+  await page.getByRole("button", { name: "Continue to Stripe" }).click();
+  // The browser refuses the empty key on the page: nothing leaves, nothing is forgotten.
+  await expect(page).toHaveURL(/\/connect\?account=acct_E2eKeyKept$/);
+  expect(await key.evaluate((el: HTMLInputElement) => el.validity.valueMissing)).toBe(true);
+  await key.fill("server-short");
+  await page.getByRole("button", { name: "Continue to Stripe" }).click();
+  expect(await key.evaluate((el: HTMLInputElement) => el.validity.patternMismatch)).toBe(true);
+  await expect(page.getByLabel("A Stigg environment, by its server API key")).toBeChecked();
+  await expect(key).toHaveValue("server-short");
 });
 
 test("in live mode the Stripe stand-in answers 404", async ({ request }) => {

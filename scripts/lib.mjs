@@ -6,7 +6,7 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "
 import path from "node:path";
 
 export const root = path.resolve(import.meta.dirname, "..");
-const bin = (name) => path.join(root, "node_modules", ".bin", name);
+export const bin = (name) => path.join(root, "node_modules", ".bin", name);
 
 /** Runs a command from the project root, inheriting stdio; rejects on a non-zero exit. */
 export function run(command, args, env = {}) {

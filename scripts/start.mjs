@@ -2,7 +2,8 @@
 // With no configuration this is sandbox mode on the embedded database (PGlite), which
 // the server migrates and seeds on its first start.
 import { build } from "./build.mjs";
-import { ensureAppInstalled, isBuildCurrent, run } from "./lib.mjs";
+import { bin, ensureAppInstalled, isBuildCurrent, root } from "./lib.mjs";
+import { serveUntilReady } from "./serveUntilReady.mjs";
 import { serverNodeOptions } from "./serverFlags.mjs";
 
 const port = process.env.PORT ?? "3000";
@@ -12,9 +13,15 @@ if (!isBuildCurrent()) {
   await build();
 }
 try {
-  await run("next", ["start", "--port", port], {
-    PUBLIC_URL: process.env.PUBLIC_URL ?? `http://localhost:${port}`,
-    NODE_OPTIONS: serverNodeOptions(),
+  await serveUntilReady(bin("next"), ["start", "--port", port], {
+    cwd: root,
+    env: {
+      ...process.env,
+      NEXT_TELEMETRY_DISABLED: "1",
+      PUBLIC_URL: process.env.PUBLIC_URL ?? `http://localhost:${port}`,
+      NODE_OPTIONS: serverNodeOptions(),
+    },
+    healthUrl: `http://127.0.0.1:${port}/api/health`,
   });
 } catch (err) {
   // The server said why (a refused configuration, a database another process owns);

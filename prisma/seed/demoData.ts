@@ -157,10 +157,12 @@ export const customers: CustomerSeed[] = [
         grants: [{ featureId: "feature-active-users", usageLimit: 100, resetPeriod: "month" }],
       },
       {
-        id: "sub_DemoFullTrial2024",
+        // A trial that ran its course: two weeks, long ago, and expired when it ended.
+        id: "sub_DemoFullPastTrial",
         planId: "plan-enterprise",
         status: "EXPIRED",
         startDay: -500,
+        trialEndsDay: -486,
         grants: [{ featureId: "feature-sso", enabled: true }],
       },
     ],

@@ -94,7 +94,10 @@ function usageHistory(
 
 const at = (now: Date, days: number) => new Date(now.getTime() + days * DAY);
 
-function subscriptionRow(s: SubscriptionSeed, customerId: string, now: Date) {
+const endedTrialDay = (s: SubscriptionSeed) => (s.trialEndsDay !== undefined && s.trialEndsDay < 0 ? s.trialEndsDay : undefined);
+
+/** A subscription's row, its dates in order: created, started, trial ended or canceled, last updated. */
+export function subscriptionRow(s: SubscriptionSeed, customerId: string, now: Date) {
   const start = at(now, s.startDay);
   return {
     id: s.id,
@@ -106,7 +109,8 @@ function subscriptionRow(s: SubscriptionSeed, customerId: string, now: Date) {
     trialEndsAt: s.trialEndsDay === undefined ? null : at(now, s.trialEndsDay),
     canceledAt: s.canceledDay === undefined ? null : at(now, s.canceledDay),
     createdAt: at(now, Math.min(s.startDay, 0) - 2),
-    updatedAt: at(now, Math.min((s.canceledDay ?? s.startDay) + 1, 0)),
+    // Last changed when it ended (canceled, or its trial over), else just after it started.
+    updatedAt: at(now, Math.min((s.canceledDay ?? endedTrialDay(s) ?? s.startDay) + 1, 0)),
   };
 }
 

@@ -31,8 +31,15 @@ export default function Home() {
           <ul>
             {DEMO.map(([account, customer, what]) => (
               <li key={`${account}/${customer}`}>
+                {/* Each link is named by what it opens: the same customer on another account is another link. */}
                 <a href={`/preview?${new URLSearchParams({ account, customer })}`}>
                   <code>{customer}</code>
+                  {account !== LINKED_ACCOUNT && (
+                    <>
+                      {" on "}
+                      <code>{account}</code>
+                    </>
+                  )}
                 </a>{" "}
                 — {what}
               </li>

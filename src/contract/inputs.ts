@@ -3,7 +3,11 @@ import { featureId, isoDateTime, stripeCustomerId, stripeSubscriptionId, subscri
 import { dashboardMode } from "./mode";
 
 // Strict objects: an unknown field is a client bug worth a BAD_REQUEST, not silence.
-export const customerInput = z.strictObject({ stripeCustomerId });
+export const customerInput = z.strictObject({
+  stripeCustomerId,
+  /** Read through to the source, skipping any cache (the drawer's refresh). */
+  fresh: z.boolean().optional(),
+});
 export type CustomerInput = z.infer<typeof customerInput>;
 
 export const entitlementsInput = z.strictObject({
@@ -21,6 +25,8 @@ export const usageSeriesInput = z
   .strictObject({
     stripeCustomerId,
     featureId,
+    /** Read through to the source, skipping any cache (the drawer's refresh, for open graphs). */
+    fresh: z.boolean().optional(),
     /** Window start; defaults to the current billing period. */
     from: isoDateTime.optional(),
     to: isoDateTime.optional(),

@@ -16,8 +16,16 @@ export const accountLink = z.object({
 });
 export type AccountLink = z.infer<typeof accountLink>;
 
-/** `getLinks`' answer: every link of the verified account, live first; where to link another. */
-export const linksResult = z.object({ links: z.array(accountLink), connectUrl: z.url() });
+/**
+ * `getLinks`' answer: every link of the verified account, live first; where to link another,
+ * and the Stripe modes this server can link at all (it holds a Stripe key for each), so the
+ * view never offers a mode the connect page would refuse.
+ */
+export const linksResult = z.object({
+  links: z.array(accountLink),
+  connectUrl: z.url(),
+  connectableModes: z.array(dashboardMode),
+});
 export type LinksResult = z.infer<typeof linksResult>;
 
 export const disconnectResult = z.object({ mode: dashboardMode, disconnected: z.literal(true) });

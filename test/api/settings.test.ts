@@ -52,6 +52,8 @@ describe(`settings: getLinks and disconnect (${backend})`, () => {
     ]);
     for (const l of a.links) expect(Date.parse(l.linkedSince)).not.toBeNaN();
     expect(new URL(a.connectUrl).searchParams.get("account")).toBe(A);
+    // Sandbox mode holds a Stripe key for test mode only: live is not offered.
+    expect(a.connectableModes).toEqual(["test"]);
     const b = await links(B);
     expect(b.links.map((l) => [l.mode, l.workspaceName])).toEqual([["test", "A live workspace"]]);
     expect((await links("acct_NeverLinked")).links).toEqual([]);

@@ -129,6 +129,14 @@ describe.each(storeKinds)("the OAuth callback on $name", (kind) => {
     expect(stripe.requests.length).toBe(exchanges);
   });
 
+  it("a used install link opened again after its install says the account is connected, not that nothing was", async () => {
+    const state = await startedInstall();
+    expect(await completeInstall({ code: stripe.stripe.issueCode(ACCOUNT, false), state }, state, deps)).toMatchObject({ kind: "linked" });
+    // The success page cleared the state cookie; the same callback URL is opened again.
+    const again = await expectNothingStored(() => completeInstall({ code: stripe.stripe.issueCode(ACCOUNT, false), state }, undefined, deps));
+    expect(again).toEqual({ kind: "already_linked", stripeAccountId: ACCOUNT, livemode: false, workspaceName: "Sandbox (demo data)" });
+  });
+
   it("refuses an expired state", async () => {
     const state = await createState(
       store.db,

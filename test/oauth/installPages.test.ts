@@ -145,9 +145,27 @@ describe("the install pages, through their real handlers", () => {
     expect(await links("acct_Forged")).toHaveLength(0);
   });
 
-  it("returns a bad connect form to the page with an error code, keeping the account", async () => {
+  it("returns a bad connect form to the page with an error code, keeping the account, workspace kind and mode", async () => {
     const outcome = await submitConnect({ workspace: "stigg", stiggApiKey: "not-a-key", mode: "test", account: "acct_DemoUnlinked" });
-    expect(outcome).toEqual({ redirect: "/connect?error=invalid_input&account=acct_DemoUnlinked" });
+    expect(outcome).toEqual({ redirect: "/connect?error=invalid_input&account=acct_DemoUnlinked&workspace=stigg&mode=test" });
+    const { default: ConnectPage } = await import("@/app/connect/page");
+    const html = render(await ConnectPage({ searchParams: Promise.resolve(Object.fromEntries(new URL(`http://x${(outcome as { redirect: string }).redirect}`).searchParams)) }));
+    expect(html).toMatch(/checked="" value="stigg"/);
+    expect(html).toContain('aria-label="Stigg server API key"');
+  });
+
+  it("an empty Stigg key is asked for by name, not with the generic message", async () => {
+    const outcome = await submitConnect({ workspace: "stigg", stiggApiKey: " ", mode: "test", account: "acct_DemoUnlinked" });
+    expect(outcome).toEqual({ redirect: "/connect?error=missing_key&account=acct_DemoUnlinked&workspace=stigg&mode=test" });
+    const { default: ConnectPage } = await import("@/app/connect/page");
+    const html = render(await ConnectPage({ searchParams: Promise.resolve({ error: "missing_key", workspace: "stigg" }) }));
+    expect(html).toContain("Paste the server API key of your Stigg environment");
+  });
+
+  it("preselects the mode the settings asked for (“Connect Stigg in live mode”) when the server offers it", async () => {
+    const { default: ConnectPage } = await import("@/app/connect/page");
+    const html = render(await ConnectPage({ searchParams: Promise.resolve({ account: "acct_DemoLinked", mode: "test" }) }));
+    expect(html).toMatch(/checked="" value="test"/);
   });
 
   it("shows a page with a reference when this host fails mid-install, storing nothing", async () => {

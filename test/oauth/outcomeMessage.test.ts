@@ -25,6 +25,14 @@ describe("the result page's words", () => {
     expect(message.next.href).toBe("/connect");
   });
 
+  it("a used link whose install is in place says the account is connected, leading to the Dashboard", () => {
+    const message = outcomeMessage({ kind: "already_linked", stripeAccountId: "acct_A", livemode: false, workspaceName: "Acme" }, "live");
+    expect(message.tone).toBe("success");
+    expect(message.lines.join(" ")).toContain("acct_A (test mode) is connected to “Acme”");
+    expect(message.lines.join(" ")).not.toMatch(/nothing was connected/i);
+    expect(message.next.href).toBe("https://dashboard.stripe.com/test/customers");
+  });
+
   it("tells the four state problems apart", () => {
     const titles = failures.filter((o) => o.kind === "state_rejected").map((o) => outcomeMessage(o, "live").title);
     expect(new Set(titles).size).toBe(4);

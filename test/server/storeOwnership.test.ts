@@ -53,6 +53,10 @@ describe("one owner for the embedded database", () => {
     expect(code).not.toBe(0);
     expect(code).not.toBe("still running");
     expect(second.output()).toContain(pgliteDir);
+    // Refused: it never claimed to be serving.
+    expect(second.output()).not.toMatch(/\bReady\b/);
+    // The owner, once it answered, did.
+    expect(owner.output()).toMatch(/\bReady\b/);
     const pid = namedPid(second.output());
     expect(await processGroupOf(pid)).toBe(owner.child.pid);
     // The owner is untouched and still serves its data.

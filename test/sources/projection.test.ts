@@ -15,13 +15,8 @@ const november = {
 };
 
 describe("projecting an events meter to the end of its period", () => {
-  it("no usage after 10 days projects nothing used and no limit date", () => {
-    expect(projectUsage(november, d("2026-11-11T00:00:00Z"))).toEqual({
-      status: "projected",
-      projectedAtPeriodEnd: 0,
-      limitReachedAt: null,
-      basisDays: 10,
-    });
+  it("no usage after 10 days projects nothing: no run rate, no estimate (not \"0 / 1,000 within the limit\")", () => {
+    expect(projectUsage(november, d("2026-11-11T00:00:00Z"))).toBeNull();
   });
 
   it("waits until 3 days AND 10 % of the period have elapsed", () => {

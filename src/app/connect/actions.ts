@@ -10,7 +10,7 @@ import { isStoreUnavailable } from "@/server/db/storeFailure";
 import { CLIENT_ADDRESS_HEADER } from "@/server/http/clientAddress";
 import { logger } from "@/server/log/logger";
 import { STATE_COOKIE, stateCookieOptions } from "@/server/oauth/browserBinding";
-import { connectForm, stripeAccountId } from "@/server/oauth/connectForm";
+import { connectForm, connectQuery, stripeAccountId } from "@/server/oauth/connectForm";
 import { takeConnectStart } from "@/server/oauth/connectRateLimit";
 import { ConnectError, startInstall } from "@/server/oauth/startInstall";
 
@@ -25,11 +25,18 @@ export async function connectAction(formData: FormData): Promise<never> {
   // Kept on the way back even when the rest of the form is wrong, so the page still names it.
   const accountField = stripeAccountId.safeParse(fields.account);
   const account = accountField.success ? accountField.data : undefined;
+  // The choices go back with the error (never the key), so the page keeps them.
+  const chosen = connectQuery.pick({ mode: true, workspace: true }).parse(fields);
   const back = (error: string) => {
-    const params = new URLSearchParams({ error, ...(account ? { account } : {}) });
+    const params = new URLSearchParams({
+      error,
+      ...(account ? { account } : {}),
+      ...(chosen.workspace ? { workspace: chosen.workspace } : {}),
+      ...(chosen.mode ? { mode: chosen.mode } : {}),
+    });
     return redirect(`/connect?${params}`);
   };
-  if (!parsed.success) return back("invalid_input");
+  if (!parsed.success) return back(fields.workspace === "stigg" && !String(fields.stiggApiKey ?? "").trim() ? "missing_key" : "invalid_input");
 
   const config = getConfig();
   const log = logger().child({ correlationId: randomUUID() });

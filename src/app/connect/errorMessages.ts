@@ -2,9 +2,10 @@ import type { ConnectFailure } from "@/server/oauth/startInstall";
 
 /** Why the last attempt didn't leave for Stripe, as the connect page explains it. */
 export const CONNECT_ERRORS: Record<
-  ConnectFailure | "invalid_input" | "rate_limited" | "internal_error" | "store_unavailable",
+  ConnectFailure | "invalid_input" | "missing_key" | "rate_limited" | "internal_error" | "store_unavailable",
   string
 > = {
+  missing_key: "Paste the server API key of your Stigg environment (in the Stigg app, under Integrations → API keys); it starts with “server-”.",
   invalid_input: "Choose a workspace and a Stripe mode; a Stigg key starts with “server-”.",
   sandbox_unavailable: "The sandbox workspace is only available when the app runs in sandbox mode.",
   mode_unavailable: "This server has no Stripe secret key for that mode. Choose the other mode, or ask the administrator.",

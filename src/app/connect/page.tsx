@@ -2,8 +2,9 @@ import { installPageMetadata } from "@/app/oauth/metadata";
 import { getConfig } from "@/server/config";
 import { connectQuery } from "@/server/oauth/connectForm";
 import { availableModes, sandboxOffered } from "@/server/oauth/startInstall";
-import { buttonStyle, Card } from "../oauth/Card";
+import { Card } from "../oauth/Card";
 import { connectAction } from "./actions";
+import { ConnectForm } from "./ConnectForm";
 import { connectErrorMessage } from "./errorMessages";
 
 export const dynamic = "force-dynamic";
@@ -11,9 +12,10 @@ export const metadata = installPageMetadata("Connect Stigg — Stigg App for Str
 
 type SearchParams = Record<string, string | string[] | undefined>;
 
-const label = { display: "block", margin: "8px 0" } as const;
-
-/** Reached from the drawer's Gate ("Connect Stigg") as `/connect?account=acct_…`, or directly. */
+/**
+ * Reached from the drawer's Gate ("Connect Stigg") as `/connect?account=acct_…` (settings add
+ * `&mode=` for the mode it lacks), or directly; a refused attempt returns here with its choices.
+ */
 export default async function ConnectPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const config = getConfig();
   const query = connectQuery.safeParse(await searchParams);
@@ -42,41 +44,14 @@ export default async function ConnectPage({ searchParams }: { searchParams: Prom
       {modes.length === 0 ? (
         <p role="alert">This server has no Stripe secret key configured, so it cannot complete an install. Ask the administrator.</p>
       ) : (
-        <form action={connectAction}>
-          {account && <input type="hidden" name="account" value={account} />}
-          {/* The key belongs to the Stigg choice: hidden (out of reach) while Sandbox is chosen. */}
-          <style>{`.connect-workspace:has(input[value="sandbox"]:checked) input[name="stiggApiKey"] { display: none; }`}</style>
-          <fieldset className="connect-workspace" style={{ border: 0, padding: 0, margin: "16px 0" }}>
-            <legend style={{ fontWeight: 600 }}>Workspace</legend>
-            {offerSandbox && (
-              <label style={label}>
-                <input type="radio" name="workspace" value="sandbox" defaultChecked /> Sandbox (demo data)
-              </label>
-            )}
-            <label style={label}>
-              <input type="radio" name="workspace" value="stigg" defaultChecked={!offerSandbox} /> A Stigg environment, by its server API key
-            </label>
-            <input
-              type="password"
-              name="stiggApiKey"
-              placeholder="server-…"
-              autoComplete="off"
-              aria-label="Stigg server API key"
-              style={{ width: "100%", padding: 6, boxSizing: "border-box" }}
-            />
-          </fieldset>
-          <fieldset style={{ border: 0, padding: 0, margin: "16px 0" }}>
-            <legend style={{ fontWeight: 600 }}>Stripe mode</legend>
-            {modes.map((mode, i) => (
-              <label key={mode} style={label}>
-                <input type="radio" name="mode" value={mode} defaultChecked={i === 0} /> {mode === "live" ? "Live mode" : "Test mode"}
-              </label>
-            ))}
-          </fieldset>
-          <button type="submit" style={buttonStyle}>
-            Continue to Stripe
-          </button>
-        </form>
+        <ConnectForm
+          action={connectAction}
+          account={account}
+          modes={modes}
+          offerSandbox={offerSandbox}
+          workspace={query.success ? query.data.workspace : undefined}
+          mode={query.success ? query.data.mode : undefined}
+        />
       )}
       {config.mode === "sandbox" && (
         <p style={{ color: "#697386", fontSize: 13, marginTop: 20 }}>

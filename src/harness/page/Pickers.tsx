@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from "react";
-import { DEMO_ACCOUNTS, DEMO_CUSTOMERS, DEMO_SUBSCRIPTIONS, PAGES, type PageKind, type Selection } from "./demoIds";
+import { DEMO_ACCOUNTS, DEMO_CUSTOMERS, DEMO_SUBSCRIPTIONS, DRAWER_WIDTHS, type DrawerWidth, PAGES, type PageKind, type Selection } from "./demoIds";
 
 /** Account and customer: a demo id from the list or any id typed in. */
 export function Pickers({ selection, onOpen }: { selection: Selection; onOpen(next: Selection): void }) {
@@ -7,9 +7,10 @@ export function Pickers({ selection, onOpen }: { selection: Selection; onOpen(ne
   const [customer, setCustomer] = useState(selection.customer);
   const [view, setView] = useState<PageKind>(selection.view);
   const [subscription, setSubscription] = useState(selection.subscription);
+  const [width, setWidth] = useState<DrawerWidth>(selection.width);
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    onOpen({ account: account.trim(), customer: customer.trim(), view, subscription: subscription.trim() });
+    onOpen({ account: account.trim(), customer: customer.trim(), view, subscription: subscription.trim(), width });
   };
   return (
     <form className="harness-pickers" onSubmit={submit}>
@@ -43,15 +44,28 @@ export function Pickers({ selection, onOpen }: { selection: Selection; onOpen(ne
           <option key={id} value={id} />
         ))}
       </datalist>
-      <label>
-        Customer
-        <input name="customer" list="harness-customers" value={customer} onChange={(e) => setCustomer(e.target.value)} spellCheck={false} required />
-      </label>
+      {/* Only the customer page has a customer; elsewhere the field would be ignored. */}
+      {view === "customer" && (
+        <label>
+          Customer
+          <input name="customer" list="harness-customers" value={customer} onChange={(e) => setCustomer(e.target.value)} spellCheck={false} required />
+        </label>
+      )}
       <datalist id="harness-customers">
         {DEMO_CUSTOMERS.map((id) => (
           <option key={id} value={id} />
         ))}
       </datalist>
+      <label>
+        Drawer
+        <select name="width" value={width} onChange={(e) => setWidth(Number(e.target.value) as DrawerWidth)}>
+          {DRAWER_WIDTHS.map((w) => (
+            <option key={w} value={w}>
+              {`${w} px${w === 440 ? " (Stripe's)" : ""}`}
+            </option>
+          ))}
+        </select>
+      </label>
       <button type="submit">{view === "customer" ? "Open customer" : `Open ${PAGES[view].label.toLowerCase()}`}</button>
     </form>
   );

@@ -2,8 +2,17 @@ import { useCallback, useEffect, useState } from "react";
 import { ExtensionHost } from "./ExtensionHost";
 import { FaultSwitch } from "./FaultSwitch";
 import { Pickers } from "./Pickers";
-import { PAGES, selectionFromUrl, urlFor, type Selection } from "./demoIds";
+import { PAGES, type PageKind, selectionFromUrl, urlFor, type Selection } from "./demoIds";
 import { ViolationsBanner } from "./ViolationsBanner";
+
+const NAV = ["Home", "Balances", "Transactions", "Customers", "Product catalog", "Billing", "Reports", "Settings"] as const;
+
+/** Where each page sits in the Dashboard: its nav item, and the breadcrumb that names it. */
+const SECTION: Record<PageKind, { nav: (typeof NAV)[number]; crumbs: string }> = {
+  customer: { nav: "Customers", crumbs: "Customers" },
+  subscription: { nav: "Billing", crumbs: "Billing › Subscriptions" },
+  settings: { nav: "Settings", crumbs: "Settings › Installed apps" },
+};
 
 /** A Stripe customer page with the app drawer open, plus the harness's own controls. */
 export function PreviewApp() {
@@ -39,7 +48,8 @@ export function PreviewApp() {
           : undefined,
   };
   const title = view === "customer" ? selection.customer : view === "subscription" ? selection.subscription : "Stigg settings";
-  const section = view === "customer" ? "Customers" : view === "subscription" ? "Subscriptions" : "Installed apps";
+  // The breadcrumb names the nav item that is highlighted, then the page's own list.
+  const { nav, crumbs } = SECTION[view];
 
   return (
     <div className="harness">
@@ -52,14 +62,14 @@ export function PreviewApp() {
       <div className="dash">
         <nav className="dash-nav" aria-label="Dashboard">
           <div className="dash-nav__account">{selection.account}</div>
-          {["Home", "Balances", "Transactions", "Customers", "Product catalog", "Billing", "Reports"].map((item) => (
-            <div key={item} className={`dash-nav__item${item === (view === "customer" ? "Customers" : view === "subscription" ? "Billing" : "") ? " dash-nav__item--active" : ""}`}>
+          {NAV.map((item) => (
+            <div key={item} className={`dash-nav__item${item === nav ? " dash-nav__item--active" : ""}`} aria-current={item === nav ? "page" : undefined}>
               {item}
             </div>
           ))}
         </nav>
         <main className="dash-page">
-          <div className="dash-page__crumbs">{section}</div>
+          <div className="dash-page__crumbs" data-testid="crumbs">{crumbs}</div>
           <h1 className="dash-page__title">{title}</h1>
           <div className="dash-page__meta">
             <span className="dash-badge">Test mode</span>
@@ -71,7 +81,7 @@ export function PreviewApp() {
             </section>
           ))}
         </main>
-        <aside className="drawer" aria-label="App drawer" data-testid="app-drawer">
+        <aside className="drawer" aria-label="App drawer" data-testid="app-drawer" style={{ width: selection.width }}>
           <header className="drawer__header">
             <span className="drawer__logo" aria-hidden="true">S</span>
             <span className="drawer__name">Stigg</span>

@@ -18,12 +18,22 @@ export const PAGES = {
 export type PageKind = keyof typeof PAGES;
 const isPage = (v: string | null): v is PageKind => v !== null && v in PAGES;
 
+/**
+ * Drawer widths to try narrow and wide layouts at: Stripe's drawer is 440 px; the others
+ * bracket it (a narrow window, a wide one).
+ */
+export const DRAWER_WIDTHS = [320, 440, 640] as const;
+export type DrawerWidth = (typeof DRAWER_WIDTHS)[number];
+const isWidth = (v: number): v is DrawerWidth => (DRAWER_WIDTHS as readonly number[]).includes(v);
+
 export interface Selection {
   account: string;
   customer: string;
   /** Which page; the customer page unless the URL says `view=`. */
   view: PageKind;
   subscription: string;
+  /** The drawer's width in px (`width=`), 440 unless the URL says otherwise. */
+  width: DrawerWidth;
 }
 
 /** Picker state lives in the URL (`?account=…&customer=…[&view=…&subscription=…]`) so every state can be linked to. */
@@ -35,6 +45,7 @@ export function selectionFromUrl(search: string): Selection {
     customer: q.get("customer")?.trim() || DEMO_CUSTOMERS[0]!,
     view: isPage(view) ? view : "customer",
     subscription: q.get("subscription")?.trim() || DEMO_SUBSCRIPTIONS[0]!,
+    width: isWidth(Number(q.get("width"))) ? (Number(q.get("width")) as DrawerWidth) : 440,
   };
 }
 
@@ -42,5 +53,6 @@ export function urlFor(selection: Selection): string {
   const q = new URLSearchParams({ account: selection.account, customer: selection.customer });
   if (selection.view !== "customer") q.set("view", selection.view);
   if (selection.view === "subscription") q.set("subscription", selection.subscription);
+  if (selection.width !== 440) q.set("width", String(selection.width));
   return `?${q}`;
 }

@@ -21,7 +21,7 @@ export function previewPage(req: Request, publicUrl: string): Response {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Stigg App for Stripe — preview</title>
-<link rel="icon" href="data:,">
+<link rel="icon" href="/icon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="/preview/renderer.css">
 </head>
 <body>

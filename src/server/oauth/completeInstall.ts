@@ -7,7 +7,7 @@ import { isSameBrowser } from "./browserBinding";
 import { callbackQuery } from "./callbackQuery";
 import type { InstallOutcome } from "./installOutcome";
 import { linkAccount } from "./linkAccount";
-import { consumeState, inspectState, StateError } from "./state";
+import { consumeState, inspectState, linkOfSpentState, StateError } from "./state";
 import { exchangeCode, TokenExchangeError } from "./tokenExchange";
 
 export interface InstallDeps {
@@ -47,6 +47,8 @@ export async function completeInstall(
     // stays usable by the browser that holds it.
     const reason = (await inspectState(db, state)) ?? "other_browser";
     log.warn({ event: "oauth.callback.state_rejected", reason }, "state rejected");
+    const done = reason === "reused" ? await linkOfSpentState(db, state) : undefined;
+    if (done) return { kind: "already_linked", ...done };
     return { kind: "state_rejected", reason };
   }
 

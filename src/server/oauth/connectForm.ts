@@ -6,6 +6,9 @@ export const stripeAccountId = z.string().regex(/^acct_[A-Za-z0-9]{1,64}$/, "not
 export const connectQuery = z.object({
   account: stripeAccountId.optional(),
   error: z.string().max(64).optional(),
+  /** Preselected: the settings' "Connect Stigg in live mode", or the choices of a refused attempt. */
+  mode: z.enum(["test", "live"]).optional().catch(undefined),
+  workspace: z.enum(["sandbox", "stigg"]).optional().catch(undefined),
 });
 
 const common = {

@@ -14,6 +14,8 @@ export const installOutcome = z.discriminatedUnion("kind", [
     /** The account whose Gate started the flow, when the user installed on another one. */
     startedFromAccountId: z.string().optional(),
   }),
+  /** A used install link opened again, its install's link still in place. */
+  z.object({ kind: z.literal("already_linked"), stripeAccountId: z.string(), livemode: z.boolean(), workspaceName: z.string() }),
   z.object({ kind: z.literal("denied") }),
   z.object({ kind: z.literal("stripe_error"), error: z.string().regex(/^[A-Za-z0-9_]{0,64}$/) }),
   z.object({ kind: z.literal("bad_request") }),

@@ -83,3 +83,24 @@ function rejectionOf(row: { consumedAt: Date | null; expiresAt: Date }, now: Dat
   if (row.expiresAt <= now) return "expired";
   return undefined;
 }
+
+/**
+ * For a spent state: the link its install made, if that link is still there (the account
+ * the state was started for, in its mode, to its workspace, written once the state was
+ * spent). A used install link opened
+ * again then says the account is connected, not that nothing was.
+ */
+export async function linkOfSpentState(
+  db: Db,
+  state: string,
+): Promise<{ stripeAccountId: string; livemode: boolean; workspaceName: string } | undefined> {
+  const row = await db.oAuthState.findUnique({ where: { stateHash: hashState(state) } });
+  if (!row?.consumedAt || !row.stripeAccountId) return undefined;
+  const link = await db.stripeAccountLink.findUnique({
+    where: { stripeAccountId_livemode: { stripeAccountId: row.stripeAccountId, livemode: row.livemode } },
+    select: { workspaceId: true, updatedAt: true, workspace: { select: { displayName: true } } },
+  });
+  // Written by this install: to its workspace, when (or after) its state was spent.
+  if (!link || link.workspaceId !== row.workspaceId || link.updatedAt < row.consumedAt) return undefined;
+  return { stripeAccountId: row.stripeAccountId, livemode: row.livemode, workspaceName: link.workspace.displayName };
+}

@@ -26,16 +26,18 @@ export function projectUsage(m: Facts, now: Date): UsageProjection | null {
   const length = end - start;
   const elapsed = Math.min(now.getTime(), end) - start;
   if (length <= 0 || elapsed < MIN_DAYS * DAY || elapsed < MIN_SHARE * length) return null;
+  // Nothing used yet is no run rate: an estimate of "0 by the end" would only be noise.
+  if (m.currentUsage <= 0) return null;
 
   const rate = m.currentUsage / elapsed;
   const projected = rate * length;
   // Usage near the largest number a float holds has no projection worth showing.
   if (!Number.isFinite(projected)) return null;
-  const reachedAt = rate > 0 ? start + m.usageLimit / rate : null;
+  const reachedAt = start + m.usageLimit / rate;
   return {
     status: "projected",
     projectedAtPeriodEnd: Math.round(projected),
-    limitReachedAt: reachedAt !== null && reachedAt <= end ? new Date(reachedAt).toISOString() : null,
+    limitReachedAt: reachedAt <= end ? new Date(reachedAt).toISOString() : null,
     basisDays: Math.floor(elapsed / DAY),
   };
 }

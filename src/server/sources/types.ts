@@ -18,9 +18,12 @@ export interface TimeWindow {
  * method is a read: the app never writes to its source.
  */
 export interface EntitlementSource {
-  /** The customer whose billing id is this Stripe customer id, or null. */
-  findCustomer(stripeCustomerId: string): Promise<Customer | null>;
-  listSubscriptions(customer: Customer): Promise<Subscription[]>;
+  /**
+   * The customer whose billing id is this Stripe customer id, or null. `fresh` (the
+   * drawer's refresh), here and below: read through every cache to the source.
+   */
+  findCustomer(stripeCustomerId: string, options?: { fresh?: boolean }): Promise<Customer | null>;
+  listSubscriptions(customer: Customer, options?: { fresh?: boolean }): Promise<Subscription[]>;
   /**
    * The subscription whose billing id is this Stripe subscription id, with its customer, or
    * null when none is (the Stripe subscription is not managed by this source).
@@ -47,6 +50,7 @@ export interface EntitlementSource {
     customer: Customer,
     featureId: string,
     window?: TimeWindow,
+    options?: { fresh?: boolean },
   ): Promise<UsageSeries | null>;
 }
 

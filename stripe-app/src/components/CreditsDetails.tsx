@@ -18,7 +18,7 @@ export function CreditsDetails({ entitlement }: { entitlement: CreditsEntitlemen
       <UsageMeter
         segments={creditSegments(currentBalance, totalGranted)}
         level={creditLevel(currentBalance, totalGranted)}
-        label={`${formatPercent(remaining, locale)} left`}
+        label={`${formatPercent(remaining, locale)} remaining`}
       />
       <Inline css={{ font: "caption", color: "secondary" }}>{creditsConsumedText(entitlement, locale)}</Inline>
     </>

@@ -41,7 +41,8 @@ export function EntitlementFilters({
         onChange={(e) => onChange({ ...filter, search: e.target.value })}
       />
       {!searchOnly && (
-        <Box css={{ stack: "x", gapX: "small" }}>
+        // A narrow drawer puts the subscription filter under the type filter rather than cut both.
+        <Box css={{ stack: "x", gapX: "small", gapY: "small", wrap: "wrap" }}>
           <Select
             label="Type"
             hiddenElements={["label"]}

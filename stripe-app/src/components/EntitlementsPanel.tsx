@@ -34,7 +34,8 @@ export function EntitlementsPanel({
   const refresh = useRefreshEntitlements(input);
   const [filter, setFilter] = useState(NO_FILTER);
 
-  const retry = () => void list.refetch();
+  // A Retry while one is under way (a double click) joins it instead of asking again.
+  const retry = () => void list.refetch({ cancelRefetch: false });
 
   if (list.isPending) return <Spinner />;
   if (list.isError) {
@@ -66,7 +67,7 @@ export function EntitlementsPanel({
           searchOnly={subscriptionId !== undefined}
         />
       )}
-      <LastRefresh fetchedAt={fetchedAt} refreshing={refresh.isPending} onRefresh={() => refresh.mutate()} />
+      <LastRefresh fetchedAt={fetchedAt} refreshing={refresh.isPending} onRefresh={refresh.run} />
       {refresh.isError && <RequestFailure what="Refresh failed." error={refresh.error} />}
       {entitlements.length === 0 && failures.length === 0 && <Inline css={{ color: "secondary" }}>No active entitlements</Inline>}
       {entitlements.length > 0 && shown.length === 0 && (

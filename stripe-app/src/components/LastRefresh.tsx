@@ -1,4 +1,4 @@
-import { Box, Button, Icon, Inline } from "@stripe/ui-extension-sdk/ui";
+import { Box, Button, Icon, Inline, Spinner } from "@stripe/ui-extension-sdk/ui";
 import { formatDateTime } from "../format/dates";
 import { useDrawerEnvironment } from "../views/DrawerEnvironment";
 
@@ -15,9 +15,18 @@ export function LastRefresh({
   const { locale } = useDrawerEnvironment();
   return (
     <Box css={{ stack: "x", distribute: "space-between", alignY: "center", gapX: "small" }}>
-      <Inline css={{ font: "caption", color: "secondary" }}>
-        {`Last refresh on ${formatDateTime(fetchedAt, locale)}`}
-      </Inline>
+      <Box css={{ stack: "x", gapX: "xsmall", alignY: "center" }}>
+        <Inline css={{ font: "caption", color: "secondary" }}>
+          {`Last refresh on ${formatDateTime(fetchedAt, locale)}`}
+        </Inline>
+        {/* Said in words, not only by the button greying: the whole drawer is being read again. */}
+        {refreshing && (
+          <Box css={{ stack: "x", gapX: "xxsmall", alignY: "center" }}>
+            <Spinner size="small" />
+            <Inline css={{ font: "caption", color: "secondary" }}>Refreshing…</Inline>
+          </Box>
+        )}
+      </Box>
       <Button size="small" type="secondary" pending={refreshing} onPress={onRefresh}>
         <Icon name="refresh" size="xsmall" />
       </Button>

@@ -14,14 +14,30 @@ function customerLabel(customer: Customer): string {
 /**
  * One subscription: its fields in the order of the Subscriptions tab, then only the
  * entitlements it grants (no subscription filter). The Subscription drawer and the
- * Stripe subscription page both show it.
+ * Stripe subscription page both show it; on the Stripe page (`stripeSubscriptionId`) both
+ * ids are shown, each labelled with whose it is, since the page is named by Stripe's.
  */
-export function SubscriptionDetails({ subscription, customer }: { subscription: Subscription; customer: Customer }) {
+export function SubscriptionDetails({
+  subscription,
+  customer,
+  stripeSubscriptionId,
+}: {
+  subscription: Subscription;
+  customer: Customer;
+  stripeSubscriptionId?: string;
+}) {
   const { locale } = useDrawerEnvironment();
   return (
     <Box css={{ stack: "y", gapY: "medium" }}>
       <Field label="Plan name">{subscription.planName}</Field>
-      <Field label="Subscription ID">{subscription.id}</Field>
+      {stripeSubscriptionId ? (
+        <>
+          <Field label="Stripe subscription ID">{stripeSubscriptionId}</Field>
+          <Field label="Stigg subscription ID">{subscription.id}</Field>
+        </>
+      ) : (
+        <Field label="Subscription ID">{subscription.id}</Field>
+      )}
       <Field label="Status">
         <StatusBadge subscription={subscription} />
       </Field>

@@ -4,6 +4,7 @@ import { Fragment, useState } from "react";
 import type { Customer } from "@/contract";
 import { useTRPC } from "../api/trpc";
 import { callFailureNotice } from "../model/failureNotice";
+import { subscriptionsInListOrder } from "../model/subscriptionStatus";
 import { useDrawerEnvironment } from "../views/DrawerEnvironment";
 import { PartFailureNotice } from "./PartFailureNotice";
 import { SubscriptionDrawer } from "./SubscriptionDrawer";
@@ -26,12 +27,12 @@ export function SubscriptionList({ customer }: { customer: Customer }) {
     return (
       <PartFailureNotice
         notice={callFailureNotice("Subscriptions not loaded", query.error)}
-        onRetry={() => void query.refetch()}
+        onRetry={() => void query.refetch({ cancelRefetch: false })}
       />
     );
   }
 
-  const { subscriptions } = query.data;
+  const subscriptions = subscriptionsInListOrder(query.data.subscriptions);
   const open = subscriptions.find((s) => s.id === openId);
   if (subscriptions.length === 0) return <Inline css={{ color: "secondary" }}>No subscriptions</Inline>;
   return (

@@ -4,6 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import type { MeteredEntitlement } from "@/contract";
 import { useTRPC } from "../api/trpc";
 import { formatDate } from "../format/dates";
+import { formatNumber } from "../format/numbers";
 import { usageChartData } from "../model/usageChart";
 import { useDrawerEnvironment } from "../views/DrawerEnvironment";
 import { RequestFailure } from "./RequestFailure";
@@ -23,8 +24,9 @@ export function UsageGraph({ entitlement }: { entitlement: MeteredEntitlement })
   if (series.isError) return <RequestFailure what="Usage could not be loaded." error={series.error} />;
 
   const { points, from, to } = series.data;
-  const data = usageChartData(entitlement, series.data, new Date());
-  const forecast = data.some((p) => p.period === "forecast");
+  const data = usageChartData(entitlement, series.data, new Date(), (n) => formatNumber(n, locale));
+  // A forecast is drawn only over a line; an empty graph has neither, nor their caption.
+  const forecast = points.length > 0 && data.some((p) => p.period === "forecast");
   return (
     <Box css={{ stack: "y", gapY: "xsmall" }}>
       <Inline css={{ font: "caption", color: "secondary" }}>

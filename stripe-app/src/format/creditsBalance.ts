@@ -10,7 +10,7 @@ export function creditsBalanceText(entitlement: CreditsEntitlement, locale: stri
   return `${balance} / ${formatAmount(totalGranted, unit, locale)} remaining`;
 }
 
-/** "3,750 credits consumed" */
+/** "3,750 credits consumed": credits are "remaining" or "consumed", nothing else. */
 export function creditsConsumedText(entitlement: CreditsEntitlement, locale: string): string {
   return `${formatAmount(entitlement.totalConsumed, entitlement.unit, locale)} consumed`;
 }

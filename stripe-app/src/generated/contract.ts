@@ -188,6 +188,8 @@ export type UsageSeries = {
 
 export type CustomerInput = {
   stripeCustomerId: string;
+  /** Read through to the source, skipping any cache (the drawer's refresh). */
+  fresh?: undefined | boolean;
 };
 
 export type EntitlementsInput = {
@@ -201,6 +203,8 @@ export type EntitlementsInput = {
 export type UsageSeriesInput = {
   stripeCustomerId: string;
   featureId: string;
+  /** Read through to the source, skipping any cache (the drawer's refresh, for open graphs). */
+  fresh?: undefined | boolean;
   /** Window start; defaults to the current billing period. */
   from?: undefined | string;
   to?: undefined | string;
@@ -233,6 +237,7 @@ export type AccountLink = {
 export type LinksResult = {
   links: AccountLink[];
   connectUrl: string;
+  connectableModes: DashboardMode[];
 };
 
 export type DisconnectResult = {
@@ -287,6 +292,8 @@ export type AppRouter = TRPCBuiltRouter<
     getCustomer: TRPCQueryProcedure<{
       input: {
         stripeCustomerId: string;
+        /** Read through to the source, skipping any cache (the drawer's refresh). */
+        fresh?: undefined | boolean;
       };
       output: CustomerResult;
       meta: object;
@@ -294,6 +301,8 @@ export type AppRouter = TRPCBuiltRouter<
     listSubscriptions: TRPCQueryProcedure<{
       input: {
         stripeCustomerId: string;
+        /** Read through to the source, skipping any cache (the drawer's refresh). */
+        fresh?: undefined | boolean;
       };
       output: SubscriptionList;
       meta: object;
@@ -313,6 +322,8 @@ export type AppRouter = TRPCBuiltRouter<
       input: {
         stripeCustomerId: string;
         featureId: string;
+        /** Read through to the source, skipping any cache (the drawer's refresh, for open graphs). */
+        fresh?: undefined | boolean;
         /** Window start; defaults to the current billing period. */
         from?: undefined | string;
         to?: undefined | string;

@@ -3,14 +3,16 @@ export type MeterSegment = { label: string; value: number };
 
 /**
  * Usage against a limit: used and remaining, or, past the limit, the limit and the excess
- * (a meter's total is the sum of its segments, so the excess has to be a segment).
+ * (a meter's total is the sum of its segments, so the excess has to be a segment). The
+ * SDK's MeterChart takes no colours, so the excess says what it is in its own label, with
+ * its amount ("Over the limit by 2"): the legend cannot be read as "Remaining".
  */
-export function usageSegments(usage: number, limit: number): MeterSegment[] {
+export function usageSegments(usage: number, limit: number, format: (n: number) => string = String): MeterSegment[] {
   const used = Math.max(0, usage);
   if (used > limit) {
     return [
-      { label: "Within the limit", value: limit },
-      { label: "Over the limit", value: used - limit },
+      { label: "Up to the limit", value: limit },
+      { label: `Over the limit by ${format(used - limit)}`, value: used - limit },
     ];
   }
   return [
@@ -19,11 +21,11 @@ export function usageSegments(usage: number, limit: number): MeterSegment[] {
   ];
 }
 
-/** Credits: what is left of the total granted, and what is gone. */
+/** Credits: what remains of the total granted, and what was consumed (the words of the row). */
 export function creditSegments(balance: number, granted: number): MeterSegment[] {
   const remaining = Math.min(Math.max(0, balance), Math.max(0, granted));
   return [
     { label: "Remaining", value: remaining },
-    { label: "Used", value: Math.max(0, granted) - remaining },
+    { label: "Consumed", value: Math.max(0, granted) - remaining },
   ];
 }

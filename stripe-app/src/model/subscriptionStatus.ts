@@ -21,3 +21,19 @@ export function statusPill(subscription: Pick<Subscription, "status" | "rawStatu
   if (subscription.status === "UNKNOWN") return { label: subscription.rawStatus || "Unknown status", type: "neutral" };
   return STATUS_PILL[subscription.status];
 }
+
+// What the customer has now first, then what is coming, then what has ended.
+const LIST_RANK: Record<Subscription["status"], number> = {
+  ACTIVE: 0,
+  IN_TRIAL: 1,
+  PAYMENT_PENDING: 2,
+  NOT_STARTED: 3,
+  UNKNOWN: 4,
+  CANCELED: 5,
+  EXPIRED: 6,
+};
+
+/** The Subscriptions tab's order: active first; within a status, the source's order (newest first). */
+export function subscriptionsInListOrder<T extends Pick<Subscription, "status">>(subscriptions: readonly T[]): T[] {
+  return [...subscriptions].sort((a, b) => LIST_RANK[a.status] - LIST_RANK[b.status]);
+}

@@ -4,7 +4,8 @@ import type { MeteredEntitlement, UsageSeries } from "@/contract";
 export type UsageChartPoint = { x: Date; y: number | null; name: string; period: "actual" | "forecast" };
 
 export const USAGE_SERIES = "Usage";
-export const LIMIT_SERIES = "Limit";
+/** The limit's series says its value, since LineChart takes no reference line or label: "Limit (10,000)". */
+export const limitSeriesName = (limitText: string) => `Limit (${limitText})`;
 
 const DAY = 864e5;
 
@@ -17,7 +18,12 @@ const DAY = 864e5;
  * - the limit as a second series across the period, when there is one. Without it, an
  *   empty point at the period's end still stretches the axis over the whole period.
  */
-export function usageChartData(entitlement: MeteredEntitlement, series: UsageSeries, now: Date): UsageChartPoint[] {
+export function usageChartData(
+  entitlement: MeteredEntitlement,
+  series: UsageSeries,
+  now: Date,
+  formatLimit: (n: number) => string = String,
+): UsageChartPoint[] {
   const from = Date.parse(series.from);
   const to = Date.parse(series.to);
   const actual = (x: number, y: number | null): UsageChartPoint => ({ x: new Date(x), y, name: USAGE_SERIES, period: "actual" });
@@ -52,8 +58,9 @@ export function usageChartData(entitlement: MeteredEntitlement, series: UsageSer
 
   const limit = entitlement.unlimited ? null : entitlement.usageLimit;
   if (limit !== null) {
-    out.push({ x: new Date(from), y: limit, name: LIMIT_SERIES, period: "actual" });
-    out.push({ x: new Date(to), y: limit, name: LIMIT_SERIES, period: "actual" });
+    const name = limitSeriesName(formatLimit(limit));
+    out.push({ x: new Date(from), y: limit, name, period: "actual" });
+    out.push({ x: new Date(to), y: limit, name, period: "actual" });
   } else if (!out.some((p) => p.x.getTime() >= to)) {
     out.push(actual(to, null));
   }

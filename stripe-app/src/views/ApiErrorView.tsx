@@ -15,7 +15,8 @@ export function ApiErrorView({ error, onRetry, retrying }: { error: unknown; onR
       message={failure.message}
       correlationId={failure.correlationId}
       stiggUrl={stiggAppUrl}
-      onRetry={onRetry}
+      // The same malformed id would be refused again: no Retry that cannot help.
+      onRetry={failure.code === "BAD_REQUEST" ? undefined : onRetry}
       retrying={retrying}
     />
   );

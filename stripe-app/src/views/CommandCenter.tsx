@@ -1,11 +1,16 @@
 import { Box, Tab, TabList, TabPanel, TabPanels, Tabs } from "@stripe/ui-extension-sdk/ui";
 import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
 import type { Customer } from "@/contract";
 import { useTRPC } from "../api/trpc";
 import { CustomerHeader } from "../components/CustomerHeader";
 import { EntitlementsPanel } from "../components/EntitlementsPanel";
 import { SubscriptionList } from "../components/SubscriptionList";
 import { useDrawerEnvironment } from "./DrawerEnvironment";
+import { useViewTitle } from "./ViewTitle";
+
+type TabId = "entitlements" | "subscriptions";
+const TAB_TITLE: Record<TabId, string> = { entitlements: "Entitlements", subscriptions: "Subscriptions" };
 
 /**
  * The linked customer's drawer: the header, then Entitlements (the core view) and
@@ -18,10 +23,12 @@ export function CommandCenter({ customer }: { customer: Customer }) {
   const subscriptions = useQuery(
     trpc.listSubscriptions.queryOptions({ stripeCustomerId }, { retryOnMount: false }),
   ).data?.subscriptions;
+  const [tab, setTab] = useState<TabId>("entitlements");
+  useViewTitle(TAB_TITLE[tab]);
   return (
     <Box css={{ stack: "y", gapY: "medium" }}>
       <CustomerHeader customer={customer} />
-      <Tabs fitted>
+      <Tabs fitted selectedKey={tab} onSelectionChange={(key) => setTab(key === "subscriptions" ? "subscriptions" : "entitlements")}>
         <TabList>
           <Tab id="entitlements">Entitlements</Tab>
           <Tab id="subscriptions">Subscriptions</Tab>

@@ -3,6 +3,7 @@ import { ContextView } from "@stripe/ui-extension-sdk/ui";
 import { ApiProviders } from "./ApiProviders";
 import { CustomerDrawer } from "./CustomerDrawer";
 import { drawerEnvironmentOf, DrawerEnvironmentProvider } from "./DrawerEnvironment";
+import { ViewTitleProvider } from "./ViewTitle";
 
 /**
  * The app's view on a Stripe customer's page (viewport `stripe.dashboard.customer.detail`).
@@ -15,12 +16,16 @@ export default function CustomerDetailView(props: ExtensionContextValue) {
 
   return (
     // The Dashboard already shows the app's name ("Stigg") above the view's title.
-    <ContextView title="Entitlements">
-      <DrawerEnvironmentProvider value={drawer}>
-        <ApiProviders {...props}>
-          <CustomerDrawer />
-        </ApiProviders>
-      </DrawerEnvironmentProvider>
-    </ContextView>
+    <ViewTitleProvider initial="Entitlements">
+      {(title) => (
+        <ContextView title={title}>
+          <DrawerEnvironmentProvider value={drawer}>
+            <ApiProviders {...props}>
+              <CustomerDrawer />
+            </ApiProviders>
+          </DrawerEnvironmentProvider>
+        </ContextView>
+      )}
+    </ViewTitleProvider>
   );
 }

@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { useEffect } from "react";
+import { useEffect, useRef } from "react";
 import { useTRPC } from "../api/trpc";
 import { useConnectWatch } from "../api/useConnectWatch";
 import { ApiErrorView } from "./ApiErrorView";
@@ -23,19 +23,28 @@ export function CustomerDrawer() {
   const trpc = useTRPC();
   const input = { stripeCustomerId };
   const watch = useConnectWatch();
-  const customer = useQuery({ ...trpc.getCustomer.queryOptions(input), refetchInterval: watch.refetchInterval });
+  const customer = useQuery({
+    ...trpc.getCustomer.queryOptions(input),
+    refetchInterval: watch.refetchInterval,
+    refetchOnWindowFocus: watch.refetchOnWindowFocus,
+  });
   const subscriptions = useQuery(trpc.listSubscriptions.queryOptions(input));
   const entitlements = useQuery(trpc.getEntitlements.queryOptions(input));
 
   const retry = () => {
-    // Same tick again: one request for everything that is retried.
-    void customer.refetch();
-    void subscriptions.refetch();
-    void entitlements.refetch();
+    // Same tick again: one request for everything that is retried; a second press while
+    // it is under way (a double click) joins it rather than asking again.
+    const join = { cancelRefetch: false };
+    void customer.refetch(join);
+    void subscriptions.refetch(join);
+    void entitlements.refetch(join);
   };
-  // Linked in the other tab: the Gate's failed reads start over (loading, not an error).
+  // Linked in the other tab (seen by the watch after Connect, or on coming back to a
+  // reloaded Dashboard): the Gate's failed reads start over (loading, not an error).
   const queryClient = useQueryClient();
-  const linkedAfterConnect = watch.connectPressed && customer.data?.linked === true;
+  const sawGate = useRef(false);
+  if (customer.data?.linked === false) sawGate.current = true;
+  const linkedAfterConnect = sawGate.current && customer.data?.linked === true;
   useEffect(() => {
     if (!linkedAfterConnect) return;
     void queryClient.resetQueries({ queryKey: trpc.listSubscriptions.queryKey({ stripeCustomerId }) });

@@ -1,4 +1,5 @@
-import { Box, Button, Icon, type IconProps, Inline } from "@stripe/ui-extension-sdk/ui";
+import { Box, Button, Icon, type IconProps, Inline, Link } from "@stripe/ui-extension-sdk/ui";
+import { useViewTitle } from "./ViewTitle";
 
 // The three selling points, as the public product document words them.
 const POINTS: { icon: IconProps["name"]; title: string; text: string }[] = [
@@ -30,6 +31,7 @@ export function GateView({
   /** Connect was pressed: the drawer is checking for the new link. */
   waiting: boolean;
 }) {
+  useViewTitle("Connect Stigg");
   return (
     <Box css={{ stack: "y", gapY: "large", padding: "medium" }}>
       <Box css={{ stack: "y", gapY: "small" }}>
@@ -48,13 +50,19 @@ export function GateView({
         </Box>
       ))}
       {/* The host's connect page starts the OAuth link flow in a new tab. */}
-      <Button type="primary" href={connectUrl} target="_blank" onPress={onConnect} css={{ width: "fill" }}>
+      {/* Pressed once, it rests (a double click opens one tab); the link below opens another on purpose. */}
+      <Button type="primary" href={connectUrl} target="_blank" onPress={onConnect} disabled={waiting} css={{ width: "fill" }}>
         Connect Stigg
       </Button>
       {waiting && (
-        <Inline css={{ color: "secondary" }}>
-          Finish connecting in the new tab; this drawer opens the customer once the link is made.
-        </Inline>
+        <Box css={{ stack: "y", gapY: "xsmall" }}>
+          <Inline css={{ color: "secondary" }}>
+            Finish connecting in the new tab; this drawer opens the customer once the link is made.
+          </Inline>
+          <Link href={connectUrl} target="_blank">
+            Open the connect page again
+          </Link>
+        </Box>
       )}
     </Box>
   );

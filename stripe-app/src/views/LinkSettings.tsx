@@ -1,6 +1,6 @@
 import { Badge, Box, Button, Divider, Inline } from "@stripe/ui-extension-sdk/ui";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { Fragment, useState } from "react";
+import { Fragment, useEffect, useState } from "react";
 import type { AccountLink, DashboardMode, LinksResult } from "@/contract";
 import { describeApiError } from "../api/apiError";
 import { useTRPC } from "../api/trpc";
@@ -15,6 +15,13 @@ import { LoadingView } from "./LoadingView";
 
 const MODE_LABEL: Record<DashboardMode, string> = { live: "Live mode", test: "Test mode" };
 const KIND_LABEL: Record<AccountLink["workspaceKind"], string> = { sandbox: "Sandbox", stigg: "Stigg" };
+
+/** The connect page, set to one Stripe mode. */
+function connectUrlIn(connectUrl: string, mode: DashboardMode): string {
+  const url = new URL(connectUrl);
+  url.searchParams.set("mode", mode);
+  return url.toString();
+}
 
 function LinkCard({
   link,
@@ -81,11 +88,23 @@ function LinkCard({
 export function LinkSettings({ disconnectable }: { disconnectable: boolean }) {
   const trpc = useTRPC();
   const watch = useConnectWatch<LinksResult>((data) => data.links.length === 0);
-  const links = useQuery({ ...trpc.getLinks.queryOptions({}), refetchInterval: watch.refetchInterval });
+  const links = useQuery({
+    ...trpc.getLinks.queryOptions({}),
+    refetchInterval: watch.refetchInterval,
+    refetchOnWindowFocus: watch.refetchOnWindowFocus,
+  });
+  const linked = (links.data?.links.length ?? 0) > 0;
+  const { reset } = watch;
+  // The connect this view waited for is done: a Gate after Disconnect waits for nothing.
+  useEffect(() => {
+    if (linked) reset();
+  }, [linked, reset]);
 
   if (links.isPending) return <LoadingView />;
-  if (links.isError) return <ApiErrorView error={links.error} onRetry={() => void links.refetch()} retrying={links.isFetching} />;
-  const { connectUrl } = links.data;
+  if (links.isError) return <ApiErrorView error={links.error} onRetry={() => void links.refetch({ cancelRefetch: false })} retrying={links.isFetching} />;
+  const { connectUrl, connectableModes } = links.data;
+  // Only the modes this server can install in and this account has no link in yet.
+  const otherModes = connectableModes.filter((mode) => !links.data.links.some((l) => l.mode === mode));
   if (links.data.links.length === 0) {
     return <GateView connectUrl={connectUrl} onConnect={watch.onConnect} waiting={watch.connectPressed} />;
   }
@@ -97,11 +116,11 @@ export function LinkSettings({ disconnectable }: { disconnectable: boolean }) {
           <LinkCard link={link} disconnectable={disconnectable} />
         </Fragment>
       ))}
-      {links.data.links.length < 2 && (
-        <Button href={connectUrl} target="_blank">
-          Connect Stigg in the other mode
+      {otherModes.map((mode) => (
+        <Button key={mode} href={connectUrlIn(connectUrl, mode)} target="_blank">
+          {`Connect Stigg in ${MODE_LABEL[mode].toLowerCase()}`}
         </Button>
-      )}
+      ))}
     </Box>
   );
 }

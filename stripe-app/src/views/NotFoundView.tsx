@@ -1,7 +1,9 @@
 import { Box, Inline, Link } from "@stripe/ui-extension-sdk/ui";
+import { useViewTitle } from "./ViewTitle";
 
 /** The account is linked, but its Stigg workspace has no customer with this billing id. */
 export function NotFoundView({ stiggUrl, stripeCustomerId }: { stiggUrl: string; stripeCustomerId: string }) {
+  useViewTitle("Customer not found");
   return (
     <Box css={{ stack: "y", alignX: "center", gapY: "medium", padding: "large" }}>
       <Inline css={{ font: "heading", textAlign: "center" }}>

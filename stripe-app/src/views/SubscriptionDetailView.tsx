@@ -3,6 +3,7 @@ import { ContextView } from "@stripe/ui-extension-sdk/ui";
 import { ApiProviders } from "./ApiProviders";
 import { drawerEnvironmentOf, DrawerEnvironmentProvider } from "./DrawerEnvironment";
 import { SubscriptionPage } from "./SubscriptionPage";
+import { ViewTitleProvider } from "./ViewTitle";
 
 /**
  * The app's view on a Stripe subscription's page (viewport
@@ -14,12 +15,16 @@ export default function SubscriptionDetailView(props: ExtensionContextValue) {
   // The customer is known once the host has found the subscription's.
   const drawer = drawerEnvironmentOf(props, "");
   return (
-    <ContextView title="Entitlements">
-      <DrawerEnvironmentProvider value={drawer}>
-        <ApiProviders {...props}>
-          <SubscriptionPage stripeSubscriptionId={environment.objectContext?.id ?? ""} />
-        </ApiProviders>
-      </DrawerEnvironmentProvider>
-    </ContextView>
+    <ViewTitleProvider initial="Subscription entitlements">
+      {(title) => (
+        <ContextView title={title}>
+          <DrawerEnvironmentProvider value={drawer}>
+            <ApiProviders {...props}>
+              <SubscriptionPage stripeSubscriptionId={environment.objectContext?.id ?? ""} />
+            </ApiProviders>
+          </DrawerEnvironmentProvider>
+        </ContextView>
+      )}
+    </ViewTitleProvider>
   );
 }

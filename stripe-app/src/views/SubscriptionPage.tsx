@@ -8,6 +8,7 @@ import { ApiErrorView } from "./ApiErrorView";
 import { DrawerEnvironmentProvider, useDrawerEnvironment } from "./DrawerEnvironment";
 import { GateView } from "./GateView";
 import { LoadingView } from "./LoadingView";
+import { useViewTitle } from "./ViewTitle";
 
 /**
  * Resolves the Stripe subscription page: loading, failed, unlinked (Gate), not managed by
@@ -34,22 +35,26 @@ export function SubscriptionPage({ stripeSubscriptionId }: { stripeSubscriptionI
       return data;
     },
     refetchInterval: watch.refetchInterval,
+    refetchOnWindowFocus: watch.refetchOnWindowFocus,
   });
 
   if (result.isPending) return <LoadingView />;
-  if (result.isError) return <ApiErrorView error={result.error} onRetry={() => void result.refetch()} retrying={result.isFetching} />;
+  if (result.isError) return <ApiErrorView error={result.error} onRetry={() => void result.refetch({ cancelRefetch: false })} retrying={result.isFetching} />;
   const data = result.data;
   if (data.status === "unlinked") return <GateView connectUrl={data.connectUrl} onConnect={watch.onConnect} waiting={watch.connectPressed} />;
-  if (data.status === "notManaged") {
-    return (
-      <Box css={{ padding: "medium" }}>
-        <Inline css={{ color: "secondary" }}>{data.message}</Inline>
-      </Box>
-    );
-  }
+  if (data.status === "notManaged") return <NotManaged message={data.message} />;
   return (
     <DrawerEnvironmentProvider value={{ ...environment, stripeCustomerId: data.customer.stripeCustomerId }}>
-      <SubscriptionDetails subscription={data.subscription} customer={data.customer} />
+      <SubscriptionDetails subscription={data.subscription} customer={data.customer} stripeSubscriptionId={stripeSubscriptionId} />
     </DrawerEnvironmentProvider>
+  );
+}
+
+function NotManaged({ message }: { message: string }) {
+  useViewTitle("Not managed by Stigg");
+  return (
+    <Box css={{ padding: "medium" }}>
+      <Inline css={{ color: "secondary" }}>{message}</Inline>
+    </Box>
   );
 }

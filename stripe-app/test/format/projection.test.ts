@@ -29,13 +29,13 @@ describe("projection line", () => {
 
   it("says what the period ends at, when the limit is met, and that it is an estimate", () => {
     expect(projectionText(heading, "en-US")).toBe(
-      "Projected 1,240 / 1,000 by Dec 1 · limit around Nov 25 (estimate from 12 days)",
+      "Projected 1,240 / 1,000 by Dec 1 · reaches the limit around Nov 25 (estimate from 12 days)",
     );
   });
 
   it("formats numbers and dates for the user's locale", () => {
     expect(projectionText(heading, "de-DE")).toBe(
-      "Projected 1.240 / 1.000 by 1. Dez. · limit around 25. Nov. (estimate from 12 days)",
+      "Projected 1.240 / 1.000 by 1. Dez. · reaches the limit around 25. Nov. (estimate from 12 days)",
     );
   });
 
@@ -43,7 +43,7 @@ describe("projection line", () => {
     // Period bounds are UTC instants: Dec 1 00:00Z is still Nov 30 in Los Angeles,
     // and Nov 25 12:00Z is already Nov 26 in Kiribati (UTC+14).
     expect(inZone("America/Los_Angeles", () => projectionText(heading, "en-US"))).toContain("by Nov 30 ·");
-    expect(inZone("Pacific/Kiritimati", () => projectionText(heading, "en-US"))).toContain("limit around Nov 26");
+    expect(inZone("Pacific/Kiritimati", () => projectionText(heading, "en-US"))).toContain("reaches the limit around Nov 26");
   });
 
   it("a projection that stays under the limit says so", () => {
@@ -53,9 +53,10 @@ describe("projection line", () => {
     expect(projectionText(under, "en-US")).toBe("Projected 300 / 1,000 by Dec 1 · within the limit (estimate from 10 days)");
   });
 
-  it("names a soft limit as such", () => {
+  it("a soft limit is \"the limit\" here: the row says once, beside the bar, that it is soft", () => {
     const soft = apiCalls({ ...heading, softLimit: true });
-    expect(projectionText(soft, "en-US")).toContain("soft limit around Nov 25");
+    expect(projectionText(soft, "en-US")).toContain("reaches the limit around Nov 25");
+    expect(projectionText(soft, "en-US")).not.toContain("soft");
   });
 
   it("over the limit: says so instead of projecting", () => {

@@ -13,21 +13,21 @@ describe("meter segments", () => {
     ]);
   });
 
-  it("usage over the limit: the limit and the excess", () => {
-    expect(usageSegments(1150, 1000)).toEqual([
-      { label: "Within the limit", value: 1000 },
-      { label: "Over the limit", value: 150 },
+  it("usage over the limit: the limit and the excess, named with its amount", () => {
+    expect(usageSegments(1150, 1000, (n) => n.toLocaleString("en-US"))).toEqual([
+      { label: "Up to the limit", value: 1000 },
+      { label: "Over the limit by 150", value: 150 },
     ]);
   });
 
   it("credits: remaining and used add up to what was granted, a negative balance counting as none", () => {
     expect(creditSegments(2250, 6000)).toEqual([
       { label: "Remaining", value: 2250 },
-      { label: "Used", value: 3750 },
+      { label: "Consumed", value: 3750 },
     ]);
     expect(creditSegments(-50, 6000)).toEqual([
       { label: "Remaining", value: 0 },
-      { label: "Used", value: 6000 },
+      { label: "Consumed", value: 6000 },
     ]);
   });
 });

@@ -45,18 +45,18 @@ describe("usage graph data", () => {
     expect(usage[2]!.x).toEqual(d("2026-11-11T12:00:00.000Z"));
   });
 
-  it("the limit is a second series spanning the whole period", () => {
-    const data = usageChartData(apiCalls(), series(days, "feature-api-calls"), NOW);
-    expect(data.filter((p) => p.name === "Limit")).toEqual([
-      { x: d("2026-11-10T12:00:00.000Z"), y: 1000, name: "Limit", period: "actual" },
-      { x: d("2026-12-10T12:00:00.000Z"), y: 1000, name: "Limit", period: "actual" },
+  it("the limit is a second series spanning the whole period, named with its value", () => {
+    const data = usageChartData(apiCalls(), series(days, "feature-api-calls"), NOW, (n) => n.toLocaleString("en-US"));
+    expect(data.filter((p) => p.name.startsWith("Limit"))).toEqual([
+      { x: d("2026-11-10T12:00:00.000Z"), y: 1000, name: "Limit (1,000)", period: "actual" },
+      { x: d("2026-12-10T12:00:00.000Z"), y: 1000, name: "Limit (1,000)", period: "actual" },
     ]);
   });
 
   it("without a limit, an empty point at the period's end keeps the axis over the whole period", () => {
     const unlimited = apiCalls({ unlimited: true, usageLimit: null });
     const data = usageChartData(unlimited, series(days, "feature-api-calls"), NOW);
-    expect(data.some((p) => p.name === "Limit")).toBe(false);
+    expect(data.some((p) => p.name.startsWith("Limit"))).toBe(false);
     expect(data.at(-1)).toEqual({ x: d("2026-12-10T12:00:00.000Z"), y: null, name: "Usage", period: "actual" });
   });
 

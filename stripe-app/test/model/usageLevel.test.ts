@@ -9,16 +9,17 @@ describe("usageLevel", () => {
     [80, "warning"],
     [99, "warning"],
     [100, "critical"],
-    [101, "critical"],
-    [115, "critical"],
+    [101, "over"],
+    [115, "over"],
   ] as const)("%i %% of the limit is %s", (percent, level) => {
     expect(usageLevel(percent, 100)).toBe(level);
     // Same thresholds at other scales, where float division would round.
     expect(usageLevel(percent * 1000, 100_000)).toBe(level);
   });
 
-  it("is critical at or over a zero limit", () => {
+  it("is critical at a zero limit, over it past one", () => {
     expect(usageLevel(0, 0)).toBe("critical");
+    expect(usageLevel(1, 0)).toBe("over");
     expect(usageRatio(5, 0)).toBe(1);
   });
 });

@@ -71,7 +71,7 @@ export const allSubscriptions: Subscription[] = [
   otherSubscription("sub_DemoFullNext", "Enterprise", "NOT_STARTED"),
   otherSubscription("sub_DemoFullStarter", "Starter", "PAYMENT_PENDING"),
   otherSubscription("sub_DemoFullLegacy", "Basic", "CANCELED"),
-  otherSubscription("sub_DemoFullTrial2024", "Legacy", "EXPIRED"),
+  otherSubscription("sub_DemoFullPastTrial", "Legacy", "EXPIRED"),
   // A status Stigg added after the app was built.
   otherSubscription("sub_DemoFullPaused", "Paused plan", "UNKNOWN", "PAUSED"),
 ];

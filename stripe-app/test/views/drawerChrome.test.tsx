@@ -1,8 +1,8 @@
-import { Badge, ContextView } from "@stripe/ui-extension-sdk/ui";
+import { Badge, ContextView, Tabs } from "@stripe/ui-extension-sdk/ui";
 import { MeterChart } from "@stripe/ui-extension-sdk/ui/next";
 import { describe, expect, it } from "vitest";
 import { CONNECT_POLL_MS } from "../../src/api/useConnectWatch";
-import { FakeHost, notLinked } from "../support/fakeHost";
+import { FakeHost, internalError, notFound, notLinked } from "../support/fakeHost";
 import { allSubscriptions, credits, fullList, linked, metered, PRO } from "../support/fixtures";
 import { button, entitlementRow } from "../support/queries";
 import { renderView } from "../support/renderView";
@@ -18,6 +18,27 @@ describe("the drawer's title", () => {
     const view = renderView(host);
     await view.untilText("Acme Corp");
     expect(view.wrapper.find(ContextView)).toHaveProps({ title: "Entitlements" });
+  });
+
+  it("says what the view shows: the Subscriptions tab, the Gate, an unknown customer (a failure keeps the view's own title)", async () => {
+    const full = new FakeHost()
+      .on("getCustomer", () => linked())
+      .on("listSubscriptions", () => ({ subscriptions: allSubscriptions }))
+      .on("getEntitlements", () => fullList());
+    const view = renderView(full);
+    await view.untilText("Acme Corp");
+    await view.wrapper.find(Tabs)!.trigger("onSelectionChange", "subscriptions");
+    await view.until(() => view.wrapper.find(ContextView)!.props.title === "Subscriptions", "the Subscriptions title");
+
+    const cases: [string, FakeHost][] = [
+      ["Connect Stigg", new FakeHost().on("getCustomer", () => ({ linked: false as const, connectUrl: CONNECT_URL })).on("listSubscriptions", () => { throw notLinked(); }).on("getEntitlements", () => { throw notLinked(); })],
+      ["Customer not found", new FakeHost().on("getCustomer", () => { throw notFound(); }).on("listSubscriptions", () => { throw notFound(); }).on("getEntitlements", () => { throw notFound(); })],
+      ["Entitlements", new FakeHost().on("getCustomer", () => { throw internalError(); }).on("listSubscriptions", () => { throw internalError(); }).on("getEntitlements", () => { throw internalError(); })],
+    ];
+    for (const [title, host] of cases) {
+      const other = renderView(host);
+      await other.until(() => other.wrapper.find(ContextView)!.props.title === title, `the title ${title}`);
+    }
   });
 });
 
@@ -89,6 +110,27 @@ describe("credits row", () => {
 });
 
 describe("meters (SDK ui/next MeterChart)", () => {
+  it("past the limit: the excess is named with its amount and the badge is urgent (12 / 10 never reads as 83 % full)", async () => {
+    const host = new FakeHost()
+      .on("getCustomer", () => linked())
+      .on("listSubscriptions", () => ({ subscriptions: allSubscriptions }))
+      .on("getEntitlements", () => ({
+        ...fullList(),
+        entitlements: [metered({ name: "Seats", currentUsage: 12, usageLimit: 10, unit: { singular: "seat", plural: "seats" } })],
+      }));
+    const view = renderView(host);
+    await view.untilText("Seats");
+    const seats = entitlementRow(view.wrapper, "Seats")!;
+    expect(seats.find(MeterChart)).toHaveProps({
+      data: [
+        { label: "Up to the limit", value: 10 },
+        { label: "Over the limit by 2", value: 2 },
+      ],
+    });
+    expect(seats.find(Badge)).toHaveProps({ type: "urgent" });
+    expect(seats.find(Badge)).toContainText("120% · over the limit");
+  });
+
   it("draw usage against the limit and credits left of those granted, with the percentage badge beside", async () => {
     const host = new FakeHost()
       .on("getCustomer", () => linked())
@@ -112,10 +154,12 @@ describe("meters (SDK ui/next MeterChart)", () => {
     expect(credit.find(MeterChart)).toHaveProps({
       data: [
         { label: "Remaining", value: 2250 },
-        { label: "Used", value: 3750 },
+        { label: "Consumed", value: 3750 },
       ],
     });
-    expect(credit.find(Badge)).toContainText("38% left");
+    expect(credit.find(Badge)).toContainText("38% remaining");
+    expect(credit).toContainText("3,750 credits consumed");
+    expect(credit).not.toContainText("left");
     // No text glyph bars any more.
     expect(view.wrapper.text).not.toContain("━");
   });

@@ -71,7 +71,7 @@ describe("Entitlements tab: rows", () => {
     [80, "warning"],
     [99, "warning"],
     [100, "negative"],
-    [101, "negative"],
+    [101, "urgent"],
   ])("metered at %i %% of the limit has a %s badge by its meter", async (percent, color) => {
     const { view } = await renderEntitlements(only(metered({ currentUsage: percent * 10, usageLimit: 1000 })));
     const r = row(view, "Active users");
@@ -79,13 +79,15 @@ describe("Entitlements tab: rows", () => {
     expect(r).toContainText(`${percent}%`);
   });
 
-  it("a soft limit over 100 % is still red, with a note that usage is allowed", async () => {
+  it("a soft limit over 100 % is urgent, with a note that usage is allowed", async () => {
     const { view } = await renderEntitlements(
       only(metered({ name: "AI generations", softLimit: true, currentUsage: 1150, usageLimit: 1000 })),
     );
     const r = row(view, "AI generations");
-    expect(meterLevel(r)).toBe("negative");
-    expect(r).toContainText("115%");
+    expect(meterLevel(r)).toBe("urgent");
+    expect(r).toContainText("115% · over the limit");
+    // Said once: the projection line does not repeat "soft".
+    expect(r.text.match(/soft limit/gi)).toHaveLength(1);
     expect(r).toContainText("Soft limit exceeded: usage above the limit is still allowed");
   });
 
@@ -183,7 +185,7 @@ describe("Entitlements tab: rows", () => {
     const { view } = await renderEntitlements(only(credits()));
     const r = row(view, "AI credits");
     expect(r).toContainText("2,250 / 6,000 credits remaining");
-    expect(r).toContainText("38% left");
+    expect(r).toContainText("38% remaining");
     expect(r).toContainText("3,750 credits consumed");
     expect(meterLevel(r)).toBe("neutral");
   });
@@ -199,7 +201,7 @@ describe("Entitlements tab: rows", () => {
     expect(meterLevel(row(view, "Low credits"))).toBe("warning");
     const none = row(view, "No credits");
     expect(meterLevel(none)).toBe("negative");
-    expect(none).toContainText("0% left");
+    expect(none).toContainText("0% remaining");
   });
 
   it("shows when the list was read, formatted for the user", async () => {
@@ -307,15 +309,37 @@ describe("Entitlements tab: refresh", () => {
         : fullList(),
     );
 
+    const before = host.requests.length;
     await refreshButton(view.wrapper).trigger("onPress");
     await view.untilText("Last refresh on Nov 24, 2026 3:30 PM");
-    expect(host.calls.at(-1)).toEqual({
-      procedure: "getEntitlements",
-      input: { stripeCustomerId: CUSTOMER_ID, fresh: true },
-    });
+    // The whole drawer, fresh, in one request: header, subscriptions and entitlements.
+    const refresh = host.requests.slice(before);
+    expect(refresh).toHaveLength(1);
+    expect(refresh[0]!.calls).toEqual(
+      expect.arrayContaining([
+        { procedure: "getEntitlements", input: { stripeCustomerId: CUSTOMER_ID, fresh: true } },
+        { procedure: "getCustomer", input: { stripeCustomerId: CUSTOMER_ID, fresh: true } },
+        { procedure: "listSubscriptions", input: { stripeCustomerId: CUSTOMER_ID, fresh: true } },
+      ]),
+    );
+    expect(refresh[0]!.calls).toHaveLength(3);
     expect(shownEntitlementNames(view.wrapper)).toEqual(["Active users", "Advanced analytics"]);
     expect(row(view, "Active users")).toContainText("900 / 1,000 active users per month");
     expect(meterLevel(row(view, "Active users"))).toBe("warning");
+  });
+
+  it("shows that it is working while it reads, and a double press is one refresh", async () => {
+    const { host, view } = await renderEntitlements();
+    await view.settled();
+    const before = host.requests.length;
+    host.hold();
+    const press = refreshButton(view.wrapper);
+    await Promise.all([press.trigger("onPress"), press.trigger("onPress")]);
+    await view.untilText("Refreshing…");
+    host.resume();
+    await view.until(() => !view.wrapper.text.includes("Refreshing…"), "the refresh to end");
+    await view.settled();
+    expect(host.requests.length - before).toBe(1);
   });
 
   it("keeps the list and shows the correlation id when refreshing fails", async () => {

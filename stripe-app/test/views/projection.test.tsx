@@ -41,7 +41,7 @@ describe("metered rows: the projection line", () => {
       ),
     );
     expect(row("API calls")).toContainText("600 / 1,000 API calls per month");
-    expect(row("API calls")).toContainText("Projected 1,240 / 1,000 by Dec 1 · limit around Nov 25 (estimate from 12 days)");
+    expect(row("API calls")).toContainText("Projected 1,240 / 1,000 by Dec 1 · reaches the limit around Nov 25 (estimate from 12 days)");
     expect(row("Active users")).not.toContainText("Projected");
   });
 
@@ -59,7 +59,7 @@ describe("metered rows: the projection line", () => {
         }),
       ),
     );
-    expect(row("AI generations")).toContainText("Already over the soft limit this period");
+    expect(row("AI generations")).toContainText("Already over the limit this period");
     expect(row("AI generations")).not.toContainText("Projected");
   });
 });

@@ -1,6 +1,7 @@
 import { Button } from "@stripe/ui-extension-sdk/ui";
 import { describe, expect, it } from "vitest";
-import type { AccountLink } from "@/contract";
+import { focusManager } from "@tanstack/react-query";
+import type { AccountLink, DashboardMode } from "@/contract";
 import AppSettingsView from "../../src/views/AppSettingsView";
 import { FakeHost, HostError } from "../support/fakeHost";
 import { button } from "../support/queries";
@@ -24,17 +25,23 @@ const liveLink: AccountLink = {
   lastSuccessfulRead: null,
 };
 
-/** A host whose link records the test can watch disappear. */
-function hostWith(links: AccountLink[]) {
+/** A host whose link records the test can watch disappear (and appear). */
+function hostWith(links: AccountLink[], connectableModes: DashboardMode[] = ["test", "live"]) {
   const state = { links: [...links] };
   const host = new FakeHost()
-    .on("getLinks", () => ({ links: state.links, connectUrl: CONNECT_URL }))
+    .on("getLinks", () => ({ links: state.links, connectUrl: CONNECT_URL, connectableModes }))
     .on("disconnect", ({ mode }) => {
       if (!state.links.some((l) => l.mode === mode)) throw new HostError("NOT_FOUND", `This Stripe account has no ${mode}-mode link to disconnect.`);
       state.links = state.links.filter((l) => l.mode !== mode);
       return { mode, disconnected: true as const };
     });
   return { host, state };
+}
+
+/** The user comes back to the Dashboard's tab (React Query hears it as window focus). */
+function refocusDashboard() {
+  focusManager.setFocused(false);
+  focusManager.setFocused(undefined);
 }
 
 describe("Settings view", () => {
@@ -86,7 +93,44 @@ describe("Settings view", () => {
     expect(disconnect.calls).toEqual([{ procedure: "disconnect", input: { mode: "test" } }]);
     expect(state.links.map((l) => l.mode)).toEqual(["live"]);
     expect(view.wrapper).toContainText("Acme production");
-    expect(button(view.wrapper, "Connect Stigg in the other mode")).toHaveProps({ href: CONNECT_URL });
+    expect(button(view.wrapper, "Connect Stigg in test mode")).toHaveProps({ href: `${CONNECT_URL}&mode=test`, target: "_blank" });
+  });
+
+  it("offers to connect only a mode this server can install in and the account lacks", async () => {
+    const onlyTest = hostWith([testLink], ["test"]);
+    const view = renderView(onlyTest.host, { view: SETTINGS, roles: ["admin"] });
+    await view.untilText("Sandbox (demo data)");
+    expect(view.wrapper.findAll(Button).map((b) => b.text).filter((t) => t.startsWith("Connect Stigg"))).toEqual([]);
+
+    const both = hostWith([testLink], ["test", "live"]);
+    const second = renderView(both.host, { view: SETTINGS, roles: ["admin"] });
+    await second.untilText("Sandbox (demo data)");
+    expect(button(second.wrapper, "Connect Stigg in live mode")).toHaveProps({ href: `${CONNECT_URL}&mode=live` });
+  });
+
+  it("after connecting and then disconnecting, the Gate waits for nothing nobody started", async () => {
+    const { host, state } = hostWith([]);
+    const view = renderView(host, { view: SETTINGS, roles: ["admin"] });
+    await view.untilText("Manage entitlements with Stigg");
+    await button(view.wrapper, "Connect Stigg").trigger("onPress");
+    await view.untilText("Finish connecting in the new tab");
+    state.links = [testLink];
+    refocusDashboard();
+    await view.untilText("Sandbox (demo data)");
+    await button(view.wrapper, "Disconnect").trigger("onPress");
+    await button(view.wrapper, "Confirm disconnect").trigger("onPress");
+    await view.untilText("Manage entitlements with Stigg");
+    expect(view.wrapper.text).not.toContain("Finish connecting");
+  });
+
+  it("a Gate opened again after Connect (the Dashboard reloaded) reads again when the Dashboard comes back into view", async () => {
+    const { host, state } = hostWith([]);
+    const view = renderView(host, { view: SETTINGS, roles: ["admin"] });
+    await view.untilText("Manage entitlements with Stigg");
+    // Linked in the install tab; this view never saw Connect pressed.
+    state.links = [testLink];
+    refocusDashboard();
+    await view.untilText("Sandbox (demo data)");
   });
 
   it("Cancel leaves the link alone", async () => {
@@ -105,7 +149,7 @@ describe("Settings view", () => {
     const { host, state } = hostWith([testLink]);
     state.links = [];
     // The view still shows the link it read before another admin removed it.
-    host.on("getLinks", () => ({ links: [testLink], connectUrl: CONNECT_URL }));
+    host.on("getLinks", () => ({ links: [testLink], connectUrl: CONNECT_URL, connectableModes: ["test" as const] }));
     const view = renderView(host, { view: SETTINGS, roles: ["admin"] });
     await view.untilText("Sandbox (demo data)");
     await button(view.wrapper, "Disconnect").trigger("onPress");

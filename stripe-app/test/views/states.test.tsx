@@ -1,4 +1,5 @@
 import { Button, Link } from "@stripe/ui-extension-sdk/ui";
+import { focusManager } from "@tanstack/react-query";
 import { describe, expect, it, vi } from "vitest";
 import { FakeHost, HostError, internalError, notFound, notLinked } from "../support/fakeHost";
 import { allSubscriptions, fullList, linked } from "../support/fixtures";
@@ -34,6 +35,37 @@ describe("Gate view (account not linked)", () => {
     }
     expect(button(view.wrapper, "Connect Stigg")).toHaveProps({ href: CONNECT_URL, target: "_blank" });
     expect(view.wrapper).not.toContainText("App Failed to Load");
+    // Pressed, it rests (the second click of a double click opens nothing); a link opens the page again on purpose.
+    await button(view.wrapper, "Connect Stigg").trigger("onPress");
+    await view.untilText("Finish connecting in the new tab");
+    expect(button(view.wrapper, "Connect Stigg")).toHaveProps({ disabled: true });
+    expect(link(view.wrapper, "Open the connect page again")).toHaveProps({ href: CONNECT_URL, target: "_blank" });
+  });
+});
+
+describe("Gate view, opened again after Connect (the Dashboard reloaded)", () => {
+  it("reads the account again when the Dashboard comes back into view, and opens the customer once linked", async () => {
+    let isLinked = false;
+    const host = new FakeHost()
+      .on("getCustomer", () => (isLinked ? linked() : { linked: false as const, connectUrl: CONNECT_URL }))
+      .on("listSubscriptions", () => {
+        if (!isLinked) throw notLinked();
+        return { subscriptions: allSubscriptions };
+      })
+      .on("getEntitlements", () => {
+        if (!isLinked) throw notLinked();
+        return fullList();
+      });
+    const view = renderView(host);
+    await view.untilText("Manage entitlements with Stigg");
+    await view.settled();
+    expect(view.wrapper).not.toContainText("Finish connecting");
+    isLinked = true;
+    // The user returns from the install tab: React Query hears the window's focus.
+    focusManager.setFocused(false);
+    focusManager.setFocused(undefined);
+    await view.untilText("Last refresh on");
+    expect(view.wrapper).toContainText("Acme Corp");
   });
 });
 
@@ -100,6 +132,20 @@ describe("App Failed to Load", () => {
       "getEntitlements",
     ]);
     expect(view.wrapper).not.toContainText("App Failed to Load");
+  });
+
+  it("a double click on Retry sends one request", async () => {
+    const { host, recover } = failing();
+    const view = renderView(host);
+    await view.untilText("App Failed to Load");
+    recover();
+    host.hold();
+    const retry = button(view.wrapper, "Retry");
+    await Promise.all([retry.trigger("onPress"), retry.trigger("onPress")]);
+    host.resume();
+    await view.untilText("Acme Corp");
+    await view.settled();
+    expect(host.requests).toHaveLength(2);
   });
 
   it("explains an unsigned request (UNAUTHORIZED)", async () => {
@@ -181,6 +227,9 @@ describe("App Failed to Load", () => {
     await view.untilText("App Failed to Load");
     expect(view.wrapper).toContainText("Expected a Stripe customer id like cus_123ABC");
     expect(view.wrapper).toContainText("Correlation ID: corr-1");
+    // The same id would be refused again: no Retry that cannot help.
+    expect(view.wrapper.findWhere((n) => n.is(Button) && n.text === "Retry")).toBeNull();
+    expect(view.wrapper).toContainComponent(Link, { href: "https://app.stigg.io" });
   });
 
   it("says the app is misconfigured, without Retry, when API_BASE is missing", async () => {

@@ -1,4 +1,4 @@
-import { Badge } from "@stripe/ui-extension-sdk/ui";
+import { Badge, ContextView } from "@stripe/ui-extension-sdk/ui";
 import { describe, expect, it } from "vitest";
 import type { SubscriptionEntitlementsResult } from "@/contract";
 import SubscriptionDetailView from "../../src/views/SubscriptionDetailView";
@@ -33,9 +33,13 @@ describe("Subscription page (stripe.dashboard.subscription.detail)", () => {
     await view.untilText("Single sign-on");
     await view.settled();
     expect(host.requests[0]!.calls).toEqual([{ procedure: "getSubscriptionEntitlements", input: { stripeSubscriptionId: STRIPE_SUB } }]);
-    for (const text of ["Plan name", "Extra Seats", "Subscription ID", SEATS.subscriptionId, "Status", "Customer", "Created at", "Last updated"]) {
+    for (const text of ["Plan name", "Extra Seats", "Status", "Customer", "Created at", "Last updated"]) {
       expect(view.wrapper).toContainText(text);
     }
+    // The page is named by Stripe's id: both ids, each labelled with whose it is.
+    expect(view.wrapper).toContainText(`Stripe subscription ID${STRIPE_SUB}`);
+    expect(view.wrapper).toContainText(`Stigg subscription ID${SEATS.subscriptionId}`);
+    expect(view.wrapper.find(ContextView)).toHaveProps({ title: "Subscription entitlements" });
     expect(link(view.wrapper, `Acme Corp (${acme.stiggCustomerId})`)).toHaveProps({ href: acme.stiggUrl });
     expect(view.wrapper.findAll(Badge).length).toBeGreaterThan(0);
     expect(shownEntitlementNames(view.wrapper)).toEqual(["Seats", "Single sign-on"]);
@@ -69,6 +73,7 @@ describe("Subscription page (stripe.dashboard.subscription.detail)", () => {
     const view = renderView(host, { view: PAGE });
     await view.untilText("This subscription is not managed by Stigg");
     expect(view.wrapper).not.toContainText("Plan name");
+    await view.until(() => view.wrapper.find(ContextView)!.props.title === "Not managed by Stigg", "the title");
   });
 
   it("unlinked: the Gate", async () => {

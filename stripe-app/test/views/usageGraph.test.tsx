@@ -59,7 +59,7 @@ describe("usage graph", () => {
     await view.until(() => rowOf("API calls").find(LineChart) !== null, "the chart");
     const data = (rowOf("API calls").find(LineChart)!.props as { data: { x: Date; y: number | null; name: string }[] }).data;
     expect(data.filter((p) => p.name === "Usage").map((p) => p.y)).toEqual([0, 5434, 8974]);
-    expect(data.filter((p) => p.name === "Limit").map((p) => [p.x.toISOString(), p.y])).toEqual([
+    expect(data.filter((p) => p.name === "Limit (1,000)").map((p) => [p.x.toISOString(), p.y])).toEqual([
       ["2026-11-10T12:00:00.000Z", 1000],
       ["2026-12-10T12:00:00.000Z", 1000],
     ]);
@@ -106,6 +106,29 @@ describe("usage graph", () => {
     const r = rowOf("Active users");
     expect(r).toContainText("No usage data for this billing period");
     expect(r).not.toContainComponent(LineChart);
+  });
+
+  it("no usage data: no forecast caption under the empty graph, whatever the entitlement projects", async () => {
+    const host = new FakeHost()
+      .on("getCustomer", () => linked())
+      .on("listSubscriptions", () => ({ subscriptions: allSubscriptions }))
+      .on("getEntitlements", () => ({
+        ...list,
+        entitlements: [
+          metered({
+            id: "feature-api-calls",
+            name: "API calls",
+            meterKind: "events",
+            projection: { status: "projected", projectedAtPeriodEnd: 900, limitReachedAt: null, basisDays: 10 },
+          }),
+        ],
+      }))
+      .on("getUsageSeries", (input) => series([], input.featureId));
+    const view = renderView(host);
+    await view.untilText("Last refresh on");
+    await button(entitlementRow(view.wrapper, "API calls")!, "Show usage graph").trigger("onPress");
+    await view.untilText("No usage data for this billing period");
+    expect(view.wrapper).not.toContainText("forecast");
   });
 
   it("shows a spinner while loading, and hides again", async () => {

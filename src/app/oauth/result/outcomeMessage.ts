@@ -43,6 +43,16 @@ export function outcomeMessage(outcome: InstallOutcome, mode: Mode): OutcomeMess
         ],
         next: dashboardFor(outcome.stripeAccountId, outcome.livemode, mode),
       };
+    case "already_linked":
+      return {
+        title: "This install is already complete",
+        tone: "success",
+        lines: [
+          `${outcome.stripeAccountId} (${outcome.livemode ? "live mode" : "test mode"}) is connected to “${outcome.workspaceName}”; this link was used for that, and works once.`,
+          "Open any customer in the Stripe Dashboard and choose the Stigg app in the drawer.",
+        ],
+        next: dashboardFor(outcome.stripeAccountId, outcome.livemode, mode),
+      };
     case "denied":
       return {
         title: "Install cancelled",

@@ -1,4 +1,4 @@
-import { useContext, useEffect, type ReactNode } from "react";
+import { useContext, useEffect, useLayoutEffect, useRef, type ReactNode } from "react";
 import { createPortal } from "react-dom";
 import { invoke } from "../events";
 import { OverlayContext } from "../overlay";
@@ -31,9 +31,23 @@ export function FocusView(props: {
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
   });
-  if (!shown || !overlay) return null;
+  // Stripe: "When a user begins a workflow or task in your app, their view should switch to
+  // FocusView to hide the background details" (docs.stripe.com/stripe-apps/components). The
+  // background is hidden, so keyboard focus moves into the view when it opens, and goes
+  // back to what opened it (a subscription row) when it closes.
+  const dialog = useRef<HTMLElement>(null);
+  const visible = shown && !!overlay;
+  useLayoutEffect(() => {
+    if (!visible) return;
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    dialog.current?.focus();
+    return () => {
+      if (opener?.isConnected) opener.focus();
+    };
+  }, [visible]);
+  if (!visible) return null;
   return createPortal(
-    <section role="dialog" aria-modal="true" aria-label={props.title} className={`sdk-focusview sdk-focusview--${props.size ?? "small"}`}>
+    <section ref={dialog} tabIndex={-1} role="dialog" aria-modal="true" aria-label={props.title} className={`sdk-focusview sdk-focusview--${props.size ?? "small"}`}>
       <header className="sdk-focusview__header">
         <h2>{props.title}</h2>
         <button type="button" className="sdk-focusview__close" aria-label="Close" onClick={close}>

@@ -11,7 +11,12 @@ export function List({ children, onAction }: { children?: ReactNode; onAction?: 
   );
 }
 
-/** Pressable when its List has `onAction` and it has an id, as in the SDK. */
+/**
+ * Pressable when its List has `onAction` and it has an id, as in the SDK: Stripe's rows are
+ * clickable only in a List (docs.stripe.com/stripe-apps/patterns/lists), pressed by mouse or
+ * keyboard (the SDK's PressEvent has `pointerType: "keyboard"`), so a row is a button with a
+ * visible focus ring (styles.css) when the keyboard reaches it.
+ */
 export function ListItem(props: { id?: string; title?: ReactNode; secondaryTitle?: ReactNode; value?: ReactNode; icon?: ReactNode; image?: ReactNode; size?: string }) {
   const onAction = useContext(ListAction);
   const content = (

@@ -56,12 +56,24 @@ export function MeterChart({
       </div>
       {legendEnabled && (
         <figcaption className="sdk-meter__legend">
-          {all.map((s, i) => (
-            <button key={`${s.label}-${i}`} type="button" onClick={() => click("meter.legend.click", s)}>
-              <i style={{ background: PALETTE[i % PALETTE.length] }} /> {s.label}
-              {unitFormat?.unit !== "none" && <strong> {format(s.value, unitFormat)}</strong>}
-            </button>
-          ))}
+          {all.map((s, i) => {
+            const entry = (
+              <>
+                <i style={{ background: PALETTE[i % PALETTE.length] }} /> {s.label}
+                {unitFormat?.unit !== "none" && <strong> {format(s.value, unitFormat)}</strong>}
+              </>
+            );
+            // The SDK's MeterChart makes its legend clickable through `onSegmentClick` ("Called
+            // when a meter segment or legend item is clicked", ui/next.d.ts): without one, a
+            // legend item is text, not a tab stop that does nothing.
+            return onSegmentClick ? (
+              <button key={`${s.label}-${i}`} type="button" onClick={() => click("meter.legend.click", s)}>
+                {entry}
+              </button>
+            ) : (
+              <span key={`${s.label}-${i}`}>{entry}</span>
+            );
+          })}
         </figcaption>
       )}
     </figure>

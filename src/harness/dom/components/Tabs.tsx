@@ -1,4 +1,4 @@
-import { createContext, useContext, useEffect, useState, type ReactNode } from "react";
+import { createContext, useContext, useEffect, useState, type KeyboardEvent, type ReactNode } from "react";
 import { invoke } from "../events";
 
 interface TabsState {
@@ -42,10 +42,26 @@ function useTabs(component: string): TabsState {
   return state;
 }
 
+/**
+ * Stripe's TabList is a list of Tab elements with one panel shown at a time
+ * (docs.stripe.com/stripe-apps/components/tabs): a tablist. As a tablist, it is one tab stop
+ * (the selected tab), and the arrow keys (Home, End) move to the other tabs and select them.
+ */
 export function TabList({ children }: { children?: ReactNode }) {
-  const { fitted } = useTabs("TabList");
+  const { fitted, select } = useTabs("TabList");
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    const tabs = [...e.currentTarget.querySelectorAll<HTMLButtonElement>('[role="tab"]:not(:disabled)')];
+    const at = tabs.indexOf(document.activeElement as HTMLButtonElement);
+    if (at < 0) return;
+    const next = { ArrowRight: at + 1, ArrowLeft: at - 1, Home: 0, End: tabs.length - 1 }[e.key];
+    if (next === undefined) return;
+    e.preventDefault();
+    const tab = tabs[(next + tabs.length) % tabs.length]!;
+    tab.focus();
+    select(tab.dataset.tabId!);
+  };
   return (
-    <div role="tablist" className={`sdk-tablist${fitted ? " sdk-tablist--fitted" : ""}`}>
+    <div role="tablist" className={`sdk-tablist${fitted ? " sdk-tablist--fitted" : ""}`} onKeyDown={onKeyDown}>
       {children}
     </div>
   );
@@ -63,6 +79,8 @@ export function Tab({ id, children, disabled }: { id: string; children?: ReactNo
       id={`tab-${id}`}
       aria-selected={active}
       aria-controls={`tabpanel-${id}`}
+      data-tab-id={id}
+      tabIndex={active ? 0 : -1}
       disabled={disabled}
       className={`sdk-tab${active ? " sdk-tab--active" : ""}`}
       onClick={() => select(id)}

@@ -122,7 +122,9 @@ function Chart({ kind, height, props, chrome }: { kind: "line" | "bar" | "sparkl
               {points.find((p) => p.x === v)?.label}
             </text>
           ))}
-        {groups.map(([key, all]) => {
+        {/* Drawn last series first, so the first (the data's own, e.g. usage) lies above the
+            ones after it (a limit) where they meet; the legend keeps the data's order. */}
+        {[...groups].reverse().map(([key, all]) => {
           const fill = colour(key);
           const dashed = key.endsWith(FORECAST_SUFFIX);
           const pts = all.filter((p): p is Point & { y: number } => p.y !== null);

@@ -8,6 +8,6 @@ export const getCustomer = signedProcedure
   .output(customerResult)
   .query(async ({ ctx, input }) => {
     if (!ctx.workspace) return { linked: false as const, connectUrl: connectUrlFor(ctx.caller.accountId) };
-    const { customer, workspace } = await resolveCustomer(ctx, input.stripeCustomerId);
+    const { customer, workspace } = await resolveCustomer(ctx, input.stripeCustomerId, { fresh: input.fresh });
     return { linked: true as const, workspaceName: workspace.displayName, customer };
   });

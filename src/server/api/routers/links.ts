@@ -1,5 +1,7 @@
 import { linksInput, linksResult } from "@/contract";
+import { getConfig } from "../../config";
 import { getDb } from "../../db/client";
+import { availableModes } from "../../oauth/startInstall";
 import { lastSourceRead } from "../lastRead";
 import { signedProcedure } from "../trpc";
 import { connectUrlFor } from "./connectUrl";
@@ -25,5 +27,6 @@ export const getLinks = signedProcedure
         lastSuccessfulRead: lastSourceRead(accountId, l.livemode, l.workspace.id)?.toISOString() ?? null,
       })),
       connectUrl: connectUrlFor(accountId),
+      connectableModes: availableModes(getConfig()),
     };
   });

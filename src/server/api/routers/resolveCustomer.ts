@@ -9,6 +9,7 @@ import { NotFoundInSource } from "../trpc";
 export async function resolveCustomer(
   ctx: { workspace: Workspace | null; source: EntitlementSource | null },
   stripeCustomerId: string,
+  options: { fresh?: boolean } = {},
 ): Promise<{ customer: Customer; source: EntitlementSource; workspace: Workspace }> {
   if (!ctx.workspace || !ctx.source) {
     throw new TRPCError({
@@ -16,7 +17,7 @@ export async function resolveCustomer(
       message: "This Stripe account is not connected to Stigg yet. Open the app and choose Connect Stigg.",
     });
   }
-  const customer = await readPart("customer", ctx.source.findCustomer(stripeCustomerId));
+  const customer = await readPart("customer", ctx.source.findCustomer(stripeCustomerId, options));
   if (!customer) {
     throw new TRPCError({
       code: "NOT_FOUND",

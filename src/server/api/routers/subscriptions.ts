@@ -7,6 +7,6 @@ export const listSubscriptions = signedProcedure
   .input(customerInput)
   .output(subscriptionList)
   .query(async ({ ctx, input }) => {
-    const { customer, source } = await resolveCustomer(ctx, input.stripeCustomerId);
-    return { subscriptions: await readPart("subscriptions", source.listSubscriptions(customer)) };
+    const { customer, source } = await resolveCustomer(ctx, input.stripeCustomerId, { fresh: input.fresh });
+    return { subscriptions: await readPart("subscriptions", source.listSubscriptions(customer, { fresh: input.fresh })) };
   });

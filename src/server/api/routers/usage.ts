@@ -8,9 +8,9 @@ export const getUsageSeries = signedProcedure
   .input(usageSeriesInput)
   .output(usageSeries)
   .query(async ({ ctx, input }) => {
-    const { customer, source } = await resolveCustomer(ctx, input.stripeCustomerId);
+    const { customer, source } = await resolveCustomer(ctx, input.stripeCustomerId, { fresh: input.fresh });
     const window = input.from && input.to ? { from: new Date(input.from), to: new Date(input.to) } : undefined;
-    const series = await readPart("usage", source.getUsageSeries(customer, input.featureId, window));
+    const series = await readPart("usage", source.getUsageSeries(customer, input.featureId, window, { fresh: input.fresh }));
     if (!series) {
       throw new TRPCError({
         code: "NOT_FOUND",

@@ -73,15 +73,13 @@ export class SandboxSource implements EntitlementSource {
    * `fresh`: read through the shared cache, once for the request's calls.
    */
   private async recordOf(customer: Customer, fresh = false): Promise<CustomerRecord> {
-    const through = fresh && !this.refreshed.has(customer.stripeCustomerId);
-    if (through) this.refreshed.add(customer.stripeCustomerId);
-    const record = await this.record(customer.stripeCustomerId, through);
+    const record = await this.record(customer.stripeCustomerId, this.throughOnce(customer.stripeCustomerId, fresh));
     if (!record || record.id !== customer.stiggCustomerId) throw new Error(`customer ${customer.stiggCustomerId} is gone`);
     return record;
   }
 
-  async findCustomer(stripeCustomerId: string): Promise<Customer | null> {
-    const record = await this.record(stripeCustomerId);
+  async findCustomer(stripeCustomerId: string, options: { fresh?: boolean } = {}): Promise<Customer | null> {
+    const record = await this.record(stripeCustomerId, this.throughOnce(stripeCustomerId, options.fresh));
     if (!record) return null;
     return {
       stripeCustomerId,
@@ -92,8 +90,15 @@ export class SandboxSource implements EntitlementSource {
     };
   }
 
-  async listSubscriptions(customer: Customer): Promise<Subscription[]> {
-    return (await this.recordOf(customer)).subscriptions;
+  /** A refresh's first read of this customer in the request goes through; the others share it. */
+  private throughOnce(stripeCustomerId: string, fresh = false): boolean {
+    const through = fresh && !this.refreshed.has(stripeCustomerId);
+    if (through) this.refreshed.add(stripeCustomerId);
+    return through;
+  }
+
+  async listSubscriptions(customer: Customer, options: { fresh?: boolean } = {}): Promise<Subscription[]> {
+    return (await this.recordOf(customer, options.fresh)).subscriptions;
   }
 
   async findSubscriptionByBillingId(stripeSubscriptionId: string): Promise<BilledSubscription | null> {

@@ -50,16 +50,18 @@ export class StiggSource implements EntitlementSource {
     return this.cache.get(`${this.workspace.id}:${JSON.stringify(parts)}`, load, { fresh });
   }
 
-  async findCustomer(stripeCustomerId: string): Promise<Customer | null> {
-    const data = await this.cached(["customer", stripeCustomerId], () =>
-      this.client.request(findCustomerByBillingId, { billingId: stripeCustomerId }),
+  async findCustomer(stripeCustomerId: string, options: { fresh?: boolean } = {}): Promise<Customer | null> {
+    const data = await this.cached(
+      ["customer", stripeCustomerId],
+      () => this.client.request(findCustomerByBillingId, { billingId: stripeCustomerId }),
+      options.fresh,
     );
     const node = data.customers.edges[0]?.node;
     if (node) brokenIfBlank(node.customerId, findCustomerByBillingId.operationName);
     return node ? toCustomer(node, stripeCustomerId, this.workspace.stiggAppBaseUrl) : null;
   }
 
-  async listSubscriptions(customer: Customer): Promise<Subscription[]> {
+  async listSubscriptions(customer: Customer, options: { fresh?: boolean } = {}): Promise<Subscription[]> {
     const rows = await this.cached(["subscriptions", customer.stiggCustomerId], async () => {
       return allPages<StiggSubscription>(async (after) => {
         const { subscriptions }: SubscriptionsPage = await this.client.request(listCustomerSubscriptions, {
@@ -69,7 +71,7 @@ export class StiggSource implements EntitlementSource {
         });
         return subscriptions;
       });
-    });
+    }, options.fresh);
     const now = this.now();
     const seen = new Set<string>();
     return rows
@@ -163,8 +165,13 @@ export class StiggSource implements EntitlementSource {
     this.log.warn({ workspaceId: this.workspace.id, featureId, reason }, "Stigg entitlement left out");
   }
 
-  async getUsageSeries(customer: Customer, featureId: string, window?: TimeWindow): Promise<UsageSeries | null> {
-    const metered = (await this.featureEntitlements(customer)).find((e) => e.id === featureId && e.kind === "metered");
+  async getUsageSeries(
+    customer: Customer,
+    featureId: string,
+    window?: TimeWindow,
+    options: { fresh?: boolean } = {},
+  ): Promise<UsageSeries | null> {
+    const metered = (await this.featureEntitlements(customer, options.fresh)).find((e) => e.id === featureId && e.kind === "metered");
     if (!metered || metered.kind !== "metered") return null;
     const now = this.now();
     // By default the current usage period, as Stigg reports it; a meter that never resets
@@ -179,8 +186,10 @@ export class StiggSource implements EntitlementSource {
       startDate: range.from.toISOString(),
       endDate: range.to.toISOString(),
     };
-    const { usageHistoryV2 } = await this.cached(["usage", input.customerId, featureId, input.startDate, input.endDate], () =>
-      this.client.request(getUsageHistory, { input }),
+    const { usageHistoryV2 } = await this.cached(
+      ["usage", input.customerId, featureId, input.startDate, input.endDate],
+      () => this.client.request(getUsageHistory, { input }),
+      options.fresh,
     );
     return {
       featureId,
