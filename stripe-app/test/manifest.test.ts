@@ -12,7 +12,7 @@ import {
   ManifestError,
   manifestErrors,
   productionManifest,
-} from "../../scripts/manifest.mjs";
+} from "../scripts/manifest.mjs";
 import { TRPC_PATH, trpcUrl } from "../src/api/endpoint";
 
 const appDir = path.resolve(import.meta.dirname, "..");
@@ -36,6 +36,11 @@ function expectPointsAt(m: typeof manifest, origin: string) {
 describe("stripe-app.json (production)", () => {
   it("validates against Stripe's published manifest schema", () => {
     expect(manifestErrors(manifest)).toEqual([]);
+  });
+
+  it("names, as its $schema, the copy of Stripe's schema it is validated against (editors read it)", () => {
+    expect(readJson(path.join(appDir, manifest.$schema)).$id).toBe("https://stripe.com/stripe-app.schema.json");
+    expect(readJson(path.join(appDir, local.$schema)).$id).toBe("https://stripe.com/stripe-app-local.schema.json");
   });
 
   it("is checked for real: the schema rejects a connect-src entry without a path", () => {
@@ -107,7 +112,7 @@ describe("stripe-app.local.json (local work)", () => {
 describe("npm run manifest -- --public-url …", () => {
   const dir = mkdtempSync(path.join(tmpdir(), "stigg-manifest-"));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
-  const script = path.resolve(appDir, "../scripts/manifest.mjs");
+  const script = path.join(appDir, "scripts/manifest.mjs");
 
   async function runOnCopy(publicUrl: string) {
     const file = path.join(dir, `stripe-app-${Math.random().toString(36).slice(2)}.json`);
