@@ -14,6 +14,7 @@ import {
   productionManifest,
 } from "../scripts/manifest.mjs";
 import { TRPC_PATH, trpcUrl } from "../src/api/endpoint";
+import { STRIPE_PERMISSIONS } from "../src/api/stripePermissions";
 
 const appDir = path.resolve(import.meta.dirname, "..");
 const readJson = (file: string) => JSON.parse(readFileSync(file, "utf8"));
@@ -75,9 +76,9 @@ describe("stripe-app.json (production)", () => {
     expect(manifest.stripe_api_access_type).toBe("oauth");
   });
 
-  it("explains every permission it asks for", () => {
-    expect(manifest.permissions.length).toBeGreaterThan(0);
-    for (const p of manifest.permissions) expect(p.purpose.length).toBeGreaterThan(10);
+  it("asks for exactly the permissions the code that calls Stripe's API lists, with their purposes", () => {
+    expect(manifest.permissions).toEqual(STRIPE_PERMISSIONS);
+    for (const p of STRIPE_PERMISSIONS) expect(p.purpose.length).toBeGreaterThan(10);
   });
 
   it("has a 300×300 PNG icon", () => {
