@@ -67,9 +67,19 @@ describe("stripe-app.json (production)", () => {
   it.each([
     ["stripe.dashboard.subscription.detail", "SubscriptionDetailView"],
     ["settings", "AppSettingsView"],
+    ["stripe.dashboard.drawer.default", "DefaultDrawerView"],
   ])("shows a view on %s (%s), and that view exists", (viewport, component) => {
     expect(manifest.ui_extension.views).toContainEqual({ viewport, component });
     expect(() => readFileSync(path.join(appDir, `src/views/${component}.tsx`))).not.toThrow();
+  });
+
+  it("opens the settings view after install (where an unlinked mode shows Connect)", () => {
+    expect(manifest.post_install_action).toEqual({ type: "settings" });
+    expect(manifest.ui_extension.views.map((v: { viewport: string }) => v.viewport)).toContain("settings");
+  });
+
+  it("may be installed in a Stripe sandbox", () => {
+    expect(manifest.sandbox_install_compatible).toBe(true);
   });
 
   it("uses OAuth", () => {

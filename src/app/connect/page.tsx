@@ -12,14 +12,17 @@ export const metadata = installPageMetadata("Connect Stigg — Stigg App for Str
 type SearchParams = Record<string, string | string[] | undefined>;
 
 const label = { display: "block", margin: "8px 0" } as const;
+const MODE_LABEL = { live: "Live mode", test: "Test mode", sandbox: "Stripe sandbox" } as const;
 
 /** Reached from the drawer's Gate ("Connect Stigg") as `/connect?account=acct_…`, or directly. */
 export default async function ConnectPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const config = getConfig();
   const query = connectQuery.safeParse(await searchParams);
   const account = query.success ? query.data.account : undefined;
+  const wantedMode = query.success ? query.data.mode : undefined;
   const error = query.success ? connectErrorMessage(query.data.error) : "That link has a malformed account id; pick the account in Stripe instead.";
   const modes = availableModes(config);
+  const checkedMode = wantedMode && modes.includes(wantedMode) ? wantedMode : modes[0];
   const offerSandbox = sandboxOffered(config);
 
   return (
@@ -50,7 +53,7 @@ export default async function ConnectPage({ searchParams }: { searchParams: Prom
             <legend style={{ fontWeight: 600 }}>Workspace</legend>
             {offerSandbox && (
               <label style={label}>
-                <input type="radio" name="workspace" value="sandbox" defaultChecked /> Sandbox (demo data)
+                <input type="radio" name="workspace" value="sandbox" defaultChecked /> Demo workspace
               </label>
             )}
             <label style={label}>
@@ -67,9 +70,9 @@ export default async function ConnectPage({ searchParams }: { searchParams: Prom
           </fieldset>
           <fieldset style={{ border: 0, padding: 0, margin: "16px 0" }}>
             <legend style={{ fontWeight: 600 }}>Stripe mode</legend>
-            {modes.map((mode, i) => (
+            {modes.map((mode) => (
               <label key={mode} style={label}>
-                <input type="radio" name="mode" value={mode} defaultChecked={i === 0} /> {mode === "live" ? "Live mode" : "Test mode"}
+                <input type="radio" name="mode" value={mode} defaultChecked={mode === checkedMode} /> {MODE_LABEL[mode]}
               </label>
             ))}
           </fieldset>

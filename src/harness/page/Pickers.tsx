@@ -7,15 +7,20 @@ export function Pickers({ selection, onOpen }: { selection: Selection; onOpen(ne
   const [customer, setCustomer] = useState(selection.customer);
   const [view, setView] = useState<PageKind>(selection.view);
   const [subscription, setSubscription] = useState(selection.subscription);
+  const [sandbox, setSandbox] = useState(selection.sandbox);
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    onOpen({ account: account.trim(), customer: customer.trim(), view, subscription: subscription.trim() });
+    onOpen({ account: account.trim(), customer: customer.trim(), view, subscription: subscription.trim(), sandbox });
   };
   return (
     <form className="harness-pickers" onSubmit={submit}>
       <label>
         Stripe account
         <input name="account" list="harness-accounts" value={account} onChange={(e) => setAccount(e.target.value)} spellCheck={false} required />
+      </label>
+      <label>
+        <input type="checkbox" name="sandbox" checked={sandbox} onChange={(e) => setSandbox(e.target.checked)} />
+        Stripe sandbox
       </label>
       <datalist id="harness-accounts">
         {DEMO_ACCOUNTS.map((id) => (

@@ -37,9 +37,11 @@ export function PreviewApp() {
         : view === "subscription"
           ? { id: selection.subscription, object: "subscription" }
           : undefined,
+    sandbox: selection.sandbox,
   };
-  const title = view === "customer" ? selection.customer : view === "subscription" ? selection.subscription : "Stigg settings";
-  const section = view === "customer" ? "Customers" : view === "subscription" ? "Subscriptions" : "Installed apps";
+  const title =
+    view === "customer" ? selection.customer : view === "subscription" ? selection.subscription : view === "home" ? "Home" : "Stigg settings";
+  const section = view === "customer" ? "Customers" : view === "subscription" ? "Subscriptions" : view === "home" ? "Dashboard" : "Installed apps";
 
   return (
     <div className="harness">
@@ -62,7 +64,7 @@ export function PreviewApp() {
           <div className="dash-page__crumbs">{section}</div>
           <h1 className="dash-page__title">{title}</h1>
           <div className="dash-page__meta">
-            <span className="dash-badge">Test mode</span>
+            <span className="dash-badge">{selection.sandbox ? "Stripe sandbox" : "Test mode"}</span>
           </div>
           {["Payments", "Subscriptions", "Invoices", "Payment methods", "Events"].map((section) => (
             <section key={section} className="dash-card">

@@ -1,3 +1,4 @@
+import manifest from "harness:manifest";
 import { customers, LINKED_ACCOUNT, UNKNOWN_CUSTOMER, UNLINKED_ACCOUNT } from "../../../prisma/seed/demoData";
 
 // The pickers offer the seeded demo ids (any other id can be typed).
@@ -14,6 +15,7 @@ export const PAGES = {
   customer: { label: "Customer page", viewport: "stripe.dashboard.customer.detail" },
   subscription: { label: "Subscription page", viewport: "stripe.dashboard.subscription.detail" },
   settings: { label: "App settings", viewport: "settings" },
+  home: { label: "Dashboard home", viewport: "stripe.dashboard.drawer.default" },
 } as const;
 export type PageKind = keyof typeof PAGES;
 const isPage = (v: string | null): v is PageKind => v !== null && v in PAGES;
@@ -24,17 +26,31 @@ export interface Selection {
   /** Which page; the customer page unless the URL says `view=`. */
   view: PageKind;
   subscription: string;
+  /** The account is a Stripe sandbox (`userContext.account.isSandbox`): `sandbox=1`. */
+  sandbox: boolean;
 }
 
-/** Picker state lives in the URL (`?account=…&customer=…[&view=…&subscription=…]`) so every state can be linked to. */
+/**
+ * The page the Dashboard opens right after an install: the one the manifest's
+ * `post_install_action` names (`settings`: the app's settings view), else the app's drawer.
+ */
+export function postInstallPage(): PageKind {
+  return manifest.post_install_action?.type === "settings" ? "settings" : "home";
+}
+
+/**
+ * Picker state lives in the URL (`?account=…&customer=…[&view=…&subscription=…&sandbox=1]`)
+ * so every state can be linked to. `postInstall=1` opens what the Dashboard shows after an install.
+ */
 export function selectionFromUrl(search: string): Selection {
   const q = new URLSearchParams(search);
-  const view = q.get("view");
+  const view = q.get("postInstall") === "1" ? postInstallPage() : q.get("view");
   return {
     account: q.get("account")?.trim() || LINKED_ACCOUNT,
     customer: q.get("customer")?.trim() || DEMO_CUSTOMERS[0]!,
     view: isPage(view) ? view : "customer",
     subscription: q.get("subscription")?.trim() || DEMO_SUBSCRIPTIONS[0]!,
+    sandbox: q.get("sandbox") === "1",
   };
 }
 
@@ -42,5 +58,6 @@ export function urlFor(selection: Selection): string {
   const q = new URLSearchParams({ account: selection.account, customer: selection.customer });
   if (selection.view !== "customer") q.set("view", selection.view);
   if (selection.view === "subscription") q.set("subscription", selection.subscription);
+  if (selection.sandbox) q.set("sandbox", "1");
   return `?${q}`;
 }

@@ -2,14 +2,22 @@ import { z } from "zod";
 
 export const stripeAccountId = z.string().regex(/^acct_[A-Za-z0-9]{1,64}$/, "not a Stripe account id (acct_…)");
 
-/** `/connect?account=acct_…`: the Gate passes the account it was opened for. */
+/** The Stripe environment an install goes into: live or test mode, or a Stripe sandbox. */
+export const installMode = z.enum(["test", "live", "sandbox"]);
+
+/**
+ * `/connect?account=acct_…[&mode=…]`: the Gate passes the account it was opened for (and
+ * `mode=sandbox` in a Stripe sandbox), an install from the Marketplace the account and
+ * mode it was made in. Only a preselection: the exchange with that mode's key verifies it.
+ */
 export const connectQuery = z.object({
   account: stripeAccountId.optional(),
+  mode: installMode.optional().catch(undefined),
   error: z.string().max(64).optional(),
 });
 
 const common = {
-  mode: z.enum(["test", "live"]),
+  mode: installMode,
   account: z.preprocess((v) => (v === "" ? undefined : v), stripeAccountId.optional()),
 };
 

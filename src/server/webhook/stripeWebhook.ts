@@ -27,10 +27,27 @@ function answer(status: number, body: Record<string, unknown>, correlationId: st
 }
 
 /**
+ * The event, verified over the exact bytes with the endpoint's signing secret, or with the
+ * managed sandbox's endpoint's: which one verified it says whether it concerns a Stripe
+ * sandbox install (never anything in the body, which either could send). Throws if neither.
+ */
+function verifiedEvent(payload: string, signature: string): { event: Stripe.Event; sandbox: boolean } {
+  const { webhookSecret, sandboxWebhookSecret } = getConfig();
+  try {
+    return { event: Stripe.webhooks.constructEvent(payload, signature, webhookSecret, SIGNATURE_TOLERANCE_SECONDS), sandbox: false };
+  } catch (err) {
+    if (!sandboxWebhookSecret) throw err;
+    return { event: Stripe.webhooks.constructEvent(payload, signature, sandboxWebhookSecret, SIGNATURE_TOLERANCE_SECONDS), sandbox: true };
+  }
+}
+
+/**
  * Stripe's events for this app, verified with the webhook signing secret over the exact
- * bytes received. On an uninstall (`account.application.deauthorized`) the account's link
- * of the event's mode goes, and with it the sealed token it holds. Other events are
- * acknowledged and ignored, so Stripe does not retry them.
+ * bytes received (or, for Stripe sandbox installs, the managed sandbox endpoint's). On an
+ * uninstall (`account.application.deauthorized`) the account's link of the event's mode
+ * goes, and with it the sealed token it holds: a sandbox endpoint's event removes only a
+ * Stripe sandbox's link, the other endpoint's never one. Other events are acknowledged
+ * and ignored, so Stripe does not retry them.
  */
 export async function handleStripeWebhook(req: Request): Promise<Response> {
   const correlationId = correlationIdFrom(req.headers);
@@ -44,13 +61,9 @@ export async function handleStripeWebhook(req: Request): Promise<Response> {
     return answer(413, { error: err.message, correlationId }, correlationId);
   }
   let event: Stripe.Event;
+  let sandbox: boolean;
   try {
-    event = Stripe.webhooks.constructEvent(
-      payload,
-      req.headers.get("stripe-signature") ?? "",
-      getConfig().webhookSecret,
-      SIGNATURE_TOLERANCE_SECONDS,
-    );
+    ({ event, sandbox } = verifiedEvent(payload, req.headers.get("stripe-signature") ?? ""));
   } catch {
     log.warn({ event: "webhook.bad_signature" }, "webhook refused: signature does not verify");
     return answer(400, { error: "The Stripe-Signature header does not verify for this endpoint.", correlationId }, correlationId);
@@ -67,13 +80,13 @@ export async function handleStripeWebhook(req: Request): Promise<Response> {
   const { account, livemode } = parsed.data;
   let removed: number;
   try {
-    removed = await unlinkAccount(await getDb(), account, livemode);
+    removed = await unlinkAccount(await getDb(), account, livemode, sandbox);
   } catch (err) {
     // Not acknowledged: Stripe delivers the event again later, when the store may answer.
     log.error({ event: "webhook.store_failed", accountId: account, err }, "deauthorization not applied: the store failed");
     return answer(503, { error: "The event could not be applied now; Stripe will deliver it again.", correlationId }, correlationId);
   }
   forgetSourceReads(account, livemode);
-  log.info({ event: "webhook.deauthorized", accountId: account, livemode, removed }, "app uninstalled: link removed");
+  log.info({ event: "webhook.deauthorized", accountId: account, livemode, sandbox, removed }, "app uninstalled: link removed");
   return answer(200, { received: true, removedLinks: removed }, correlationId);
 }

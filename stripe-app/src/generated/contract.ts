@@ -212,6 +212,8 @@ export type DashboardMode = "test" | "live";
 
 export type AccountLink = {
   mode: DashboardMode;
+  /** Installed in a Stripe sandbox (an account of its own, in test mode), as the host recorded it. */
+  stripeSandbox: boolean;
   workspaceName: string;
   workspaceKind: "sandbox" | "stigg";
   linkedSince: string;

@@ -1,4 +1,6 @@
 import { Box, Button, Icon, type IconProps, Inline } from "@stripe/ui-extension-sdk/ui";
+import { connectHref } from "../api/connectHref";
+import { useDrawerEnvironment } from "./DrawerEnvironment";
 
 // The three selling points, as the public product document words them.
 const POINTS: { icon: IconProps["name"]; title: string; text: string }[] = [
@@ -30,6 +32,7 @@ export function GateView({
   /** Connect was pressed: the drawer is checking for the new link. */
   waiting: boolean;
 }) {
+  const { stripeSandbox } = useDrawerEnvironment();
   return (
     <Box css={{ stack: "y", gapY: "large", padding: "medium" }}>
       <Box css={{ stack: "y", gapY: "small" }}>
@@ -48,7 +51,7 @@ export function GateView({
         </Box>
       ))}
       {/* The host's connect page starts the OAuth link flow in a new tab. */}
-      <Button type="primary" href={connectUrl} target="_blank" onPress={onConnect} css={{ width: "fill" }}>
+      <Button type="primary" href={connectHref(connectUrl, stripeSandbox)} target="_blank" onPress={onConnect} css={{ width: "fill" }}>
         Connect Stigg
       </Button>
       {waiting && (

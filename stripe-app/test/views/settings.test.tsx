@@ -11,6 +11,7 @@ const SETTINGS = { component: AppSettingsView, viewportID: "settings" };
 
 const testLink: AccountLink = {
   mode: "test",
+  stripeSandbox: false,
   workspaceName: "Sandbox (demo data)",
   workspaceKind: "sandbox",
   linkedSince: "2026-11-02T09:30:00.000Z",
@@ -18,6 +19,7 @@ const testLink: AccountLink = {
 };
 const liveLink: AccountLink = {
   mode: "live",
+  stripeSandbox: false,
   workspaceName: "Acme production",
   workspaceKind: "stigg",
   linkedSince: "2026-10-01T08:00:00.000Z",
@@ -46,7 +48,7 @@ describe("Settings view", () => {
       "Live mode",
       "Stigg",
       "Test mode",
-      "Sandbox",
+      "Demo workspace",
       "Sandbox (demo data)",
       "Linked since",
       "Oct 1, 2026",
