@@ -23,6 +23,8 @@ export type CustomerResult = {
 } | {
   linked: true;
   workspaceName: string;
+  /** `stigg`: a Stigg workspace (the drawer links the customer in Stigg); `sandbox`: the demo workspace. */
+  workspaceKind: "sandbox" | "stigg";
   customer: Customer;
 };
 

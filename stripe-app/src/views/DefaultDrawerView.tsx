@@ -1,6 +1,7 @@
 import type { ExtensionContextValue } from "@stripe/ui-extension-sdk/context";
 import { Box, ContextView, Inline } from "@stripe/ui-extension-sdk/ui";
 import { ApiProviders } from "./ApiProviders";
+import { BRAND_COLOR, BRAND_ICON } from "./brand";
 import { drawerEnvironmentOf, DrawerEnvironmentProvider } from "./DrawerEnvironment";
 import { LinkSettings } from "./LinkSettings";
 
@@ -15,7 +16,7 @@ export const OPEN_A_CUSTOMER = "Open a customer to see their entitlements";
 export default function DefaultDrawerView(props: ExtensionContextValue) {
   const drawer = drawerEnvironmentOf(props, "");
   return (
-    <ContextView title="Stigg">
+    <ContextView title="Stigg" brandColor={BRAND_COLOR} brandIcon={BRAND_ICON}>
       <DrawerEnvironmentProvider value={drawer}>
         <ApiProviders {...props}>
           <Box css={{ stack: "y", gapY: "large" }}>

@@ -1,5 +1,6 @@
 import type { ExtensionContextValue } from "@stripe/ui-extension-sdk/context";
 import { ContextView } from "@stripe/ui-extension-sdk/ui";
+import { BRAND_COLOR, BRAND_ICON } from "./brand";
 import { ApiProviders } from "./ApiProviders";
 import { drawerEnvironmentOf, DrawerEnvironmentProvider } from "./DrawerEnvironment";
 import { SubscriptionPage } from "./SubscriptionPage";
@@ -14,7 +15,7 @@ export default function SubscriptionDetailView(props: ExtensionContextValue) {
   // The customer is known once the host has found the subscription's.
   const drawer = drawerEnvironmentOf(props, "");
   return (
-    <ContextView title="Entitlements">
+    <ContextView title="Entitlements" brandColor={BRAND_COLOR} brandIcon={BRAND_ICON}>
       <DrawerEnvironmentProvider value={drawer}>
         <ApiProviders {...props}>
           <SubscriptionPage stripeSubscriptionId={environment.objectContext?.id ?? ""} />
