@@ -34,7 +34,7 @@ beforeAll(async () => {
       links: {
         create: [
           { stripeAccountId: A, livemode: true, scope: "stripe_apps", refreshTokenSealed: "sealed-a-live" },
-          { stripeAccountId: B, livemode: false, scope: "stripe_apps", refreshTokenSealed: "sealed-b-test" },
+          { stripeAccountId: B, livemode: false, sandbox: true, scope: "stripe_apps", refreshTokenSealed: "sealed-b-test" },
         ],
       },
     },
@@ -52,8 +52,10 @@ describe(`settings: getLinks and disconnect (${backend})`, () => {
     ]);
     for (const l of a.links) expect(Date.parse(l.linkedSince)).not.toBeNaN();
     expect(new URL(a.connectUrl).searchParams.get("account")).toBe(A);
+    expect(a.links.map((l) => l.stripeSandbox)).toEqual([false, false]);
+    // B is a Stripe sandbox: the host says so from its own record of the install.
     const b = await links(B);
-    expect(b.links.map((l) => [l.mode, l.workspaceName])).toEqual([["test", "A live workspace"]]);
+    expect(b.links.map((l) => [l.mode, l.workspaceName, l.stripeSandbox])).toEqual([["test", "A live workspace", true]]);
     expect((await links("acct_NeverLinked")).links).toEqual([]);
   });
 

@@ -39,6 +39,20 @@ describe("the result page's words", () => {
     );
   });
 
+  it("names a Stripe sandbox's link as such", () => {
+    expect(outcomeMessage({ ...linked, livemode: false, sandbox: true }, "live").lines[0]).toBe(
+      "acct_1 (Stripe sandbox) now shows entitlements from “Sandbox”.",
+    );
+  });
+
+  it("after a Marketplace install, says the app is installed and leads to picking a workspace for that account and mode", () => {
+    const message = outcomeMessage({ kind: "installed", stripeAccountId: "acct_1", mode: "sandbox" }, "live");
+    expect(message.title).toBe("Stigg is installed");
+    expect(message.tone).toBe("success");
+    expect(message.lines.join(" ")).toContain("installed on acct_1 (Stripe sandbox)");
+    expect(message.next).toEqual({ label: "Pick a workspace", href: "/connect?account=acct_1&mode=sandbox" });
+  });
+
   it("links a sandbox success to the preview Dashboard on the linked account", () => {
     expect(outcomeMessage({ ...linked, livemode: false }, "sandbox").next).toEqual({
       label: "Open the preview Dashboard",

@@ -16,7 +16,7 @@ export const OPEN_A_CUSTOMER = "Open a customer to see their entitlements";
 export default function DefaultDrawerView(props: ExtensionContextValue) {
   const drawer = drawerEnvironmentOf(props, "");
   return (
-    <ContextView title="Stigg" brandColor={BRAND_COLOR} brandIcon={BRAND_ICON}>
+    <ContextView title="Entitlements" brandColor={BRAND_COLOR} brandIcon={BRAND_ICON}>
       <DrawerEnvironmentProvider value={drawer}>
         <ApiProviders {...props}>
           <Box css={{ stack: "y", gapY: "large" }}>
