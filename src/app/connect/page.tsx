@@ -47,7 +47,7 @@ export default async function ConnectPage({ searchParams }: { searchParams: Prom
       ) : (
         <form action={connectAction}>
           {account && <input type="hidden" name="account" value={account} />}
-          {/* The key belongs to the Stigg choice: hidden (out of reach) while Sandbox is chosen. */}
+          {/* The key belongs to the Stigg choice: hidden (out of reach) while Demo workspace is chosen. */}
           <style>{`.connect-workspace:has(input[value="sandbox"]:checked) input[name="stiggApiKey"] { display: none; }`}</style>
           <fieldset className="connect-workspace" style={{ border: 0, padding: 0, margin: "16px 0" }}>
             <legend style={{ fontWeight: 600 }}>Workspace</legend>
