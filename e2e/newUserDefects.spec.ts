@@ -37,15 +37,15 @@ test("Open customer on the customer already shown opens the drawer afresh", asyn
   await expect(page).toHaveURL(new RegExp(`customer=${FULL}`));
 });
 
-test("the connect page hides the Stigg key while Sandbox is chosen", async ({ page }) => {
+test("the connect page hides the Stigg key while Demo workspace is chosen", async ({ page }) => {
   await page.goto(`/connect?account=acct_E2eKeyBox`);
   const key = page.getByLabel("Stigg server API key");
-  await expect(page.getByLabel("Sandbox (demo data)")).toBeChecked();
+  await expect(page.getByLabel("Demo workspace")).toBeChecked();
   await expect(key).toBeHidden();
   await page.getByLabel("A Stigg environment, by its server API key").check();
   await expect(key).toBeVisible();
   await key.fill("server-abc");
-  await page.getByLabel("Sandbox (demo data)").check();
+  await page.getByLabel("Demo workspace").check();
   await expect(key).toBeHidden();
 });
 

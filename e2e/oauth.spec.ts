@@ -13,7 +13,7 @@ test("connecting the sandbox workspace turns the Gate into the Command Center", 
 
   await expect(page.getByRole("heading", { name: "Connect Stigg to your Stripe account" })).toBeVisible();
   await expect(page.getByText(account)).toBeVisible();
-  await expect(page.getByLabel("Sandbox (demo data)")).toBeChecked();
+  await expect(page.getByLabel("Demo workspace")).toBeChecked();
   await page.getByRole("button", { name: "Continue to Stripe" }).click();
 
   await expect(page).toHaveURL(/\/dev\/stripe\/oauth\/v2\/authorize\?/);

@@ -2,3 +2,5 @@
 export const root: string;
 export const OUTPUT: string;
 export function generateAppContract(): string;
+export const SCHEMAS_OUTPUT: string;
+export function contractSchemaFiles(): Record<string, string>;

@@ -1,6 +1,7 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { generateAppContract, OUTPUT } from "../scripts/app-contract.mjs";
+import { contractSchemaFiles, generateAppContract, OUTPUT, SCHEMAS_OUTPUT } from "../scripts/app-contract.mjs";
 
 // stripe-app/ builds on its own (Stripe's CLI uploads that folder alone), so it holds a
 // generated copy of the contract's types and the router's type. The contract stays the
@@ -27,5 +28,15 @@ describe("stripe-app/src/generated/contract.ts", () => {
       expect(generated).toMatch(new RegExp(`^    ${name}: TRPC(Query|Mutation)Procedure<`, "m"));
     }
     expect(generated).toContain('export const CORRELATION_HEADER = "X-Correlation-Id";');
+  });
+});
+
+describe("stripe-app/test/generated/contract/ (the zod schemas the extension's tests validate with)", () => {
+  it("is what `npm run app:contract` copies from src/contract, file for file (run it if this fails)", () => {
+    const expected = contractSchemaFiles();
+    expect(readdirSync(SCHEMAS_OUTPUT).sort()).toEqual(Object.keys(expected));
+    for (const [name, text] of Object.entries(expected)) {
+      expect(readFileSync(path.join(SCHEMAS_OUTPUT, name), "utf8"), name).toBe(text);
+    }
   });
 });

@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { PROCEDURE_BUDGET_MS } from "@/contract";
-import { ConfigError, DEMO_APP_SECRET, DEMO_WEBHOOK_SECRET, parseConfig } from "@/server/config";
+import {
+  ConfigError,
+  DEMO_APP_SECRET,
+  DEMO_SANDBOX_WEBHOOK_SECRET,
+  DEMO_WEBHOOK_SECRET,
+  parseConfig,
+  SANDBOX_STRIPE_SANDBOX_SECRET_KEY,
+} from "@/server/config";
 
 const KEY = `k1:${Buffer.alloc(32, 7).toString("base64")}`;
 const WEBHOOK = "whsec_RealWebhookSecret";
@@ -59,6 +66,22 @@ describe("configuration", () => {
     ).toThrow(/STRIPE_WEBHOOK_SECRET: the demo webhook secret is for sandbox mode only/);
     const c = parseConfig({ STRIPE_APP_SECRET: "absec_real", ENCRYPTION_KEYS: KEY, STRIPE_WEBHOOK_SECRET: WEBHOOK });
     expect(c.webhookSecret).toBe(WEBHOOK);
+  });
+
+  it("Stripe sandbox installs: the managed sandbox's key and endpoint secret, demo ones only in sandbox mode", () => {
+    expect(parseConfig({}).sandboxWebhookSecret).toBe(DEMO_SANDBOX_WEBHOOK_SECRET);
+    expect(parseConfig({}).oauth.secretKeys.sandbox).toBe(SANDBOX_STRIPE_SANDBOX_SECRET_KEY);
+    const live = { STRIPE_APP_SECRET: "absec_real", ENCRYPTION_KEYS: KEY, STRIPE_WEBHOOK_SECRET: WEBHOOK };
+    const c = parseConfig(live);
+    expect([c.sandboxWebhookSecret, c.oauth.secretKeys.sandbox]).toEqual([undefined, undefined]);
+    const set = parseConfig({ ...live, STRIPE_SANDBOX_SECRET_KEY: "sk_test_Managed", STRIPE_SANDBOX_WEBHOOK_SECRET: "whsec_Managed" });
+    expect([set.sandboxWebhookSecret, set.oauth.secretKeys.sandbox]).toEqual(["whsec_Managed", "sk_test_Managed"]);
+    expect(() => parseConfig({ ...live, STRIPE_SANDBOX_SECRET_KEY: SANDBOX_STRIPE_SANDBOX_SECRET_KEY })).toThrow(
+      /STRIPE_SANDBOX_SECRET_KEY: the demo key is for sandbox mode only/,
+    );
+    expect(() => parseConfig({ ...live, STRIPE_SANDBOX_WEBHOOK_SECRET: DEMO_SANDBOX_WEBHOOK_SECRET })).toThrow(/STRIPE_SANDBOX_WEBHOOK_SECRET: the demo/);
+    expect(() => parseConfig({ ...live, STRIPE_SANDBOX_WEBHOOK_SECRET: WEBHOOK })).toThrow(/STRIPE_SANDBOX_WEBHOOK_SECRET: must be the managed sandbox's own/);
+    expect(() => parseConfig({ ...live, STRIPE_SANDBOX_SECRET_KEY: "sk_live_Nope" })).toThrow(/STRIPE_SANDBOX_SECRET_KEY/);
   });
 
   it("refuses a webhook secret that is not one, without echoing it", () => {

@@ -4,11 +4,12 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
-import { MANIFEST, manifestErrors } from "../scripts/manifest.mjs";
+import { MANIFEST, manifestErrors } from "../stripe-app/scripts/manifest.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
 const readme = readFileSync(path.join(root, "README.md"), "utf8");
 const scripts: Record<string, string> = JSON.parse(readFileSync(path.join(root, "package.json"), "utf8")).scripts;
+const appScripts: Record<string, string> = JSON.parse(readFileSync(path.join(root, "stripe-app/package.json"), "utf8")).scripts;
 
 /** The README's "## Deploy" section, up to the next second-level heading. */
 function deploySection(): string {
@@ -22,12 +23,17 @@ describe("README's Deploy section", () => {
   const section = deploySection();
 
   it("names only npm scripts that exist", () => {
-    const named = [...section.matchAll(/\bnpm run ([\w:-]+)/g)].map((m) => m[1]!);
+    // A command after `cd stripe-app` on its line is the extension folder's script.
+    const inApp = (index: number) => section.slice(section.lastIndexOf("\n", index), index).includes("cd stripe-app");
+    const named = [...section.matchAll(/\bnpm run ([\w:-]+)/g)].map((m) => ({ name: m[1]!, app: inApp(m.index) }));
     // `npm start` and `npm test` are scripts too; `npm ci` is npm's own.
-    named.push(...[...section.matchAll(/\bnpm (start|test)\b/g)].map((m) => m[1]!));
-    expect(named).toContain("manifest");
-    expect(named).toContain("build");
-    for (const name of new Set(named)) expect(scripts, `npm script "${name}"`).toHaveProperty(name);
+    named.push(...[...section.matchAll(/\bnpm (start|test)\b/g)].map((m) => ({ name: m[1]!, app: inApp(m.index) })));
+    expect(named).toContainEqual({ name: "manifest", app: false });
+    expect(named).toContainEqual({ name: "build", app: false });
+    expect(named).toContainEqual({ name: "upload", app: true });
+    for (const { name, app } of named) {
+      expect(app ? appScripts : scripts, `npm script "${name}"${app ? " of stripe-app/" : ""}`).toHaveProperty(name);
+    }
   });
 
   it("covers the steps in order: PostgreSQL, environment, TLS, health, instances, upload, OAuth", () => {

@@ -36,6 +36,15 @@ export class Harness {
     return this.drawer;
   }
 
+  /** The drawer as the Dashboard opens it for an account that may be a Stripe sandbox (`sandbox=1`). */
+  async openAs(account: string, customer: string, options: { sandbox?: boolean; view?: "settings" | "home" } = {}): Promise<Locator> {
+    const query: Record<string, string> = { account, customer };
+    if (options.view) query.view = options.view;
+    if (options.sandbox) query.sandbox = "1";
+    await this.page.goto(`/preview?${new URLSearchParams(query)}`);
+    return this.drawer;
+  }
+
   /** What the extension rendered (the drawer, and a FocusView over it when one is open). */
   get drawer(): Locator {
     return this.page.getByTestId("app-drawer");

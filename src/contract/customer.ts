@@ -18,6 +18,12 @@ export type Customer = z.infer<typeof customer>;
  */
 export const customerResult = z.discriminatedUnion("linked", [
   z.object({ linked: z.literal(false), connectUrl: z.url() }),
-  z.object({ linked: z.literal(true), workspaceName: z.string(), customer }),
+  z.object({
+    linked: z.literal(true),
+    workspaceName: z.string(),
+    /** `stigg`: a Stigg workspace (the drawer links the customer in Stigg); `sandbox`: the demo workspace. */
+    workspaceKind: z.enum(["sandbox", "stigg"]),
+    customer,
+  }),
 ]);
 export type CustomerResult = z.infer<typeof customerResult>;

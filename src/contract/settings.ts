@@ -5,6 +5,8 @@ import { dashboardMode } from "./mode";
 /** One of this account's links, as the settings view lists it. */
 export const accountLink = z.object({
   mode: dashboardMode,
+  /** Installed in a Stripe sandbox (an account of its own, in test mode), as the host recorded it. */
+  stripeSandbox: z.boolean(),
   workspaceName: z.string(),
   workspaceKind: z.enum(["sandbox", "stigg"]),
   linkedSince: isoDateTime,

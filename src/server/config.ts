@@ -42,6 +42,10 @@ export const STRIPE_API_BASE = "https://api.stripe.com";
 export const SANDBOX_CLIENT_ID = "ca_DemoSandbox";
 /** Sandbox mode's test-mode secret key, understood only by the local Stripe stand-in. */
 export const SANDBOX_TEST_SECRET_KEY = "sk_test_DemoSandbox";
+/** Sandbox mode's key of the app's managed sandbox (Stripe sandbox installs), for the stand-in only. */
+export const SANDBOX_STRIPE_SANDBOX_SECRET_KEY = "sk_test_DemoStripeSandbox";
+/** Sandbox mode's signing secret of the managed sandbox's webhook endpoint. */
+export const DEMO_SANDBOX_WEBHOOK_SECRET = "whsec_demo_stripe_sandbox_only";
 export const STIGG_API_URL = "https://api.stigg.io/graphql";
 
 const httpUrl = z.url({ protocol: /^https?$/ }).transform((u) => u.replace(/\/$/, ""));
@@ -87,6 +91,16 @@ const schema = z
     STRIPE_TEST_SECRET_KEY: z
       .string()
       .regex(/^(sk|rk)_test_[A-Za-z0-9]+$/, "must be a test-mode secret or restricted key (sk_test_… / rk_test_…)")
+      .optional(),
+    // Stripe sandbox installs: the secret key of the app's managed sandbox, which exchanges
+    // their codes, and the signing secret of the webhook endpoint made in that sandbox.
+    STRIPE_SANDBOX_SECRET_KEY: z
+      .string()
+      .regex(/^(sk|rk)_test_[A-Za-z0-9]+$/, "must be the managed sandbox's secret or restricted key (sk_test_… / rk_test_…)")
+      .optional(),
+    STRIPE_SANDBOX_WEBHOOK_SECRET: z
+      .string()
+      .regex(/^whsec_[A-Za-z0-9_]+$/, "must be a Stripe webhook signing secret (whsec_…)")
       .optional(),
     STRIPE_API_BASE: httpUrl.optional(),
     STRIPE_OAUTH_AUTHORIZE_URL: httpUrl.optional(),
@@ -141,6 +155,20 @@ const schema = z
     if (env.STRIPE_APP_SECRET && env.STRIPE_TEST_SECRET_KEY === SANDBOX_TEST_SECRET_KEY) {
       ctx.addIssue({ code: "custom", path: ["STRIPE_TEST_SECRET_KEY"], message: "the demo key is for sandbox mode only" });
     }
+    if (env.STRIPE_APP_SECRET && env.STRIPE_SANDBOX_SECRET_KEY === SANDBOX_STRIPE_SANDBOX_SECRET_KEY) {
+      ctx.addIssue({ code: "custom", path: ["STRIPE_SANDBOX_SECRET_KEY"], message: "the demo key is for sandbox mode only" });
+    }
+    if (env.STRIPE_APP_SECRET && env.STRIPE_SANDBOX_WEBHOOK_SECRET === DEMO_SANDBOX_WEBHOOK_SECRET) {
+      ctx.addIssue({ code: "custom", path: ["STRIPE_SANDBOX_WEBHOOK_SECRET"], message: "the demo webhook secret is for sandbox mode only" });
+    }
+    // One secret for both endpoints would let either's events act on the other's links.
+    if (env.STRIPE_SANDBOX_WEBHOOK_SECRET && env.STRIPE_SANDBOX_WEBHOOK_SECRET === env.STRIPE_WEBHOOK_SECRET) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["STRIPE_SANDBOX_WEBHOOK_SECRET"],
+        message: "must be the managed sandbox's own endpoint secret, not STRIPE_WEBHOOK_SECRET",
+      });
+    }
   });
 
 export type Mode = "sandbox" | "live";
@@ -152,8 +180,11 @@ export interface OAuthConfig {
   apiBase: string;
   /** The manifest's redirect URI: the callback page on this host. */
   redirectUri: string;
-  /** Secret keys per Stripe mode; the token exchange must use the install's mode. */
-  secretKeys: { live: string | undefined; test: string | undefined };
+  /**
+   * Secret keys per Stripe environment; the token exchange must use the install's: live
+   * mode, test mode, or a Stripe sandbox (the app's managed sandbox's key).
+   */
+  secretKeys: { live: string | undefined; test: string | undefined; sandbox: string | undefined };
 }
 
 export interface Config {
@@ -162,6 +193,8 @@ export interface Config {
   appSecrets: string[];
   /** Verifies Stripe's events at /api/stripe/webhook. */
   webhookSecret: string;
+  /** Verifies the events of Stripe sandbox installs (the managed sandbox's endpoint), if set. */
+  sandboxWebhookSecret: string | undefined;
   databaseUrl: string | undefined;
   pgliteDir: string;
   /** Limits of the PostgreSQL connection pool (see .env.example). */
@@ -200,6 +233,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
         ? [e.STRIPE_APP_SECRET!, e.STRIPE_APP_SECRET_PREVIOUS].filter((s): s is string => !!s)
         : [DEMO_APP_SECRET],
     webhookSecret: e.STRIPE_WEBHOOK_SECRET ?? DEMO_WEBHOOK_SECRET,
+    sandboxWebhookSecret: e.STRIPE_SANDBOX_WEBHOOK_SECRET ?? (mode === "sandbox" ? DEMO_SANDBOX_WEBHOOK_SECRET : undefined),
     databaseUrl: e.DATABASE_URL,
     pgliteDir: e.PGLITE_DIR,
     db: { connectTimeoutMs: e.DB_CONNECT_TIMEOUT_MS, statementTimeoutMs: e.DB_STATEMENT_TIMEOUT_MS, poolMax: e.DB_POOL_MAX },
@@ -231,6 +265,7 @@ function oauthConfig(mode: Mode, publicUrl: string, e: z.infer<typeof schema>): 
     secretKeys: {
       live: e.STRIPE_SECRET_KEY,
       test: e.STRIPE_TEST_SECRET_KEY ?? (sandbox ? SANDBOX_TEST_SECRET_KEY : undefined),
+      sandbox: e.STRIPE_SANDBOX_SECRET_KEY ?? (sandbox ? SANDBOX_STRIPE_SANDBOX_SECRET_KEY : undefined),
     },
   };
 }

@@ -12,8 +12,9 @@ import {
   ManifestError,
   manifestErrors,
   productionManifest,
-} from "../../scripts/manifest.mjs";
+} from "../scripts/manifest.mjs";
 import { TRPC_PATH, trpcUrl } from "../src/api/endpoint";
+import { STRIPE_PERMISSIONS } from "../src/api/stripePermissions";
 
 const appDir = path.resolve(import.meta.dirname, "..");
 const readJson = (file: string) => JSON.parse(readFileSync(file, "utf8"));
@@ -36,6 +37,11 @@ function expectPointsAt(m: typeof manifest, origin: string) {
 describe("stripe-app.json (production)", () => {
   it("validates against Stripe's published manifest schema", () => {
     expect(manifestErrors(manifest)).toEqual([]);
+  });
+
+  it("names, as its $schema, the copy of Stripe's schema it is validated against (editors read it)", () => {
+    expect(readJson(path.join(appDir, manifest.$schema)).$id).toBe("https://stripe.com/stripe-app.schema.json");
+    expect(readJson(path.join(appDir, local.$schema)).$id).toBe("https://stripe.com/stripe-app-local.schema.json");
   });
 
   it("is checked for real: the schema rejects a connect-src entry without a path", () => {
@@ -61,18 +67,28 @@ describe("stripe-app.json (production)", () => {
   it.each([
     ["stripe.dashboard.subscription.detail", "SubscriptionDetailView"],
     ["settings", "AppSettingsView"],
+    ["stripe.dashboard.drawer.default", "DefaultDrawerView"],
   ])("shows a view on %s (%s), and that view exists", (viewport, component) => {
     expect(manifest.ui_extension.views).toContainEqual({ viewport, component });
     expect(() => readFileSync(path.join(appDir, `src/views/${component}.tsx`))).not.toThrow();
+  });
+
+  it("opens the settings view after install (where an unlinked mode shows Connect)", () => {
+    expect(manifest.post_install_action).toEqual({ type: "settings" });
+    expect(manifest.ui_extension.views.map((v: { viewport: string }) => v.viewport)).toContain("settings");
+  });
+
+  it("may be installed in a Stripe sandbox", () => {
+    expect(manifest.sandbox_install_compatible).toBe(true);
   });
 
   it("uses OAuth", () => {
     expect(manifest.stripe_api_access_type).toBe("oauth");
   });
 
-  it("explains every permission it asks for", () => {
-    expect(manifest.permissions.length).toBeGreaterThan(0);
-    for (const p of manifest.permissions) expect(p.purpose.length).toBeGreaterThan(10);
+  it("asks for exactly the permissions the code that calls Stripe's API lists, with their purposes", () => {
+    expect(manifest.permissions).toEqual(STRIPE_PERMISSIONS);
+    for (const p of STRIPE_PERMISSIONS) expect(p.purpose.length).toBeGreaterThan(10);
   });
 
   it("has a 300×300 PNG icon", () => {
@@ -107,7 +123,7 @@ describe("stripe-app.local.json (local work)", () => {
 describe("npm run manifest -- --public-url …", () => {
   const dir = mkdtempSync(path.join(tmpdir(), "stigg-manifest-"));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
-  const script = path.resolve(appDir, "../scripts/manifest.mjs");
+  const script = path.join(appDir, "scripts/manifest.mjs");
 
   async function runOnCopy(publicUrl: string) {
     const file = path.join(dir, `stripe-app-${Math.random().toString(36).slice(2)}.json`);

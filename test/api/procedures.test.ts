@@ -48,6 +48,7 @@ describe(`procedures on the demo data (${backend})`, () => {
       expect(data(body)).toEqual({
         linked: true,
         workspaceName: "Sandbox (demo data)",
+        workspaceKind: "sandbox",
         customer: {
           stripeCustomerId: c.billingId,
           stiggCustomerId: c.id,

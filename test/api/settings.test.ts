@@ -34,7 +34,7 @@ beforeAll(async () => {
       links: {
         create: [
           { stripeAccountId: A, livemode: true, scope: "stripe_apps", refreshTokenSealed: "sealed-a-live" },
-          { stripeAccountId: B, livemode: false, scope: "stripe_apps", refreshTokenSealed: "sealed-b-test" },
+          { stripeAccountId: B, livemode: false, sandbox: true, scope: "stripe_apps", refreshTokenSealed: "sealed-b-test" },
         ],
       },
     },
@@ -54,8 +54,10 @@ describe(`settings: getLinks and disconnect (${backend})`, () => {
     expect(new URL(a.connectUrl).searchParams.get("account")).toBe(A);
     // Sandbox mode holds a Stripe key for test mode only: live is not offered.
     expect(a.connectableModes).toEqual(["test"]);
+    expect(a.links.map((l) => l.stripeSandbox)).toEqual([false, false]);
+    // B is a Stripe sandbox: the host says so from its own record of the install.
     const b = await links(B);
-    expect(b.links.map((l) => [l.mode, l.workspaceName])).toEqual([["test", "A live workspace"]]);
+    expect(b.links.map((l) => [l.mode, l.workspaceName, l.stripeSandbox])).toEqual([["test", "A live workspace", true]]);
     expect((await links("acct_NeverLinked")).links).toEqual([]);
   });
 

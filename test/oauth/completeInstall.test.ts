@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { SANDBOX_WORKSPACE_ID } from "../../prisma/seed/demoData";
-import { parseConfig, SANDBOX_TEST_SECRET_KEY } from "@/server/config";
+import { parseConfig, SANDBOX_STRIPE_SANDBOX_SECRET_KEY, SANDBOX_TEST_SECRET_KEY } from "@/server/config";
 import { keyringFor } from "@/server/crypto/keyring";
 import { open } from "@/server/crypto/seal";
 import { completeInstall, type InstallDeps } from "@/server/oauth/completeInstall";
@@ -20,7 +20,7 @@ describe.each(storeKinds)("the OAuth callback on $name", (kind) => {
   let logs: ReturnType<typeof capturedLog>;
 
   beforeAll(async () => {
-    [store, stripe] = await Promise.all([kind.open(), startStripeStandIn([SANDBOX_TEST_SECRET_KEY])]);
+    [store, stripe] = await Promise.all([kind.open(), startStripeStandIn([SANDBOX_TEST_SECRET_KEY], undefined, [SANDBOX_STRIPE_SANDBOX_SECRET_KEY])]);
   });
   afterAll(async () => {
     await Promise.all([store?.close(), stripe?.close()]);
@@ -50,6 +50,7 @@ describe.each(storeKinds)("the OAuth callback on $name", (kind) => {
       kind: "linked",
       stripeAccountId: ACCOUNT,
       livemode: false,
+      sandbox: false,
       workspaceName: "Sandbox (demo data)",
       reinstalled: false,
     });
@@ -107,7 +108,6 @@ describe.each(storeKinds)("the OAuth callback on $name", (kind) => {
 
   it.each([
     ["no parameters", {}],
-    ["a code without state", { code: "ac_x" }],
     ["a repeated parameter", { code: ["ac_x", "ac_y"], state: "s".repeat(43) }],
     ["a state with foreign characters", { code: "ac_x", state: "<script>" }],
   ])("refuses %s", async (_name, query) => {
@@ -205,5 +205,66 @@ describe.each(storeKinds)("the OAuth callback on $name", (kind) => {
     const state = await startedInstall(true);
     const outcome = await expectNothingStored(() => completeInstall({ code: stripe.stripe.issueCode("acct_Live", true), state }, state, deps));
     expect(outcome).toEqual({ kind: "not_configured", missing: ["STRIPE_SECRET_KEY"] });
+  });
+
+  it("links a Stripe sandbox install with the managed sandbox's key, as a sandbox link", async () => {
+    const state = await createState(store.db, { workspaceId: SANDBOX_WORKSPACE_ID, livemode: false, sandbox: true, stripeAccountId: "acct_SandboxA" });
+    const outcome = await completeInstall({ code: stripe.stripe.issueCode("acct_SandboxA", false, true), state }, state, deps);
+    expect(outcome).toMatchObject({ kind: "linked", stripeAccountId: "acct_SandboxA", livemode: false, sandbox: true });
+    const link = await store.db.stripeAccountLink.findUniqueOrThrow({
+      where: { stripeAccountId_livemode: { stripeAccountId: "acct_SandboxA", livemode: false } },
+    });
+    expect(link.sandbox).toBe(true);
+    expect(stripe.requests.at(-1)?.authorization).toBe(`Bearer ${SANDBOX_STRIPE_SANDBOX_SECRET_KEY}`);
+  });
+
+  it("stores nothing when a Stripe sandbox's code comes back on a test-mode state, or the reverse", async () => {
+    const testState = await startedInstall(false);
+    expect(
+      await expectNothingStored(() =>
+        completeInstall({ code: stripe.stripe.issueCode("acct_SandboxB", false, true), state: testState }, testState, deps),
+      ),
+    ).toEqual({ kind: "exchange_failed", reason: "invalid_grant" });
+    const sandboxState = await createState(store.db, { workspaceId: SANDBOX_WORKSPACE_ID, livemode: false, sandbox: true });
+    expect(
+      await expectNothingStored(() =>
+        completeInstall({ code: stripe.stripe.issueCode("acct_SandboxB", false), state: sandboxState }, sandboxState, deps),
+      ),
+    ).toEqual({ kind: "exchange_failed", reason: "invalid_grant" });
+  });
+
+  describe("an install started from Stripe's Marketplace (a code, no state of ours)", () => {
+    it.each([
+      ["test mode", false, "test"],
+      ["a Stripe sandbox", true, "sandbox"],
+    ] as const)("in %s: says the app is installed on that account and mode, and stores nothing", async (_name, sandbox, mode) => {
+      const code = stripe.stripe.issueCode("acct_Marketplace", false, sandbox);
+      const outcome = await expectNothingStored(() => completeInstall({ code }, undefined, deps));
+      expect(outcome).toEqual({ kind: "installed", stripeAccountId: "acct_Marketplace", mode });
+      expect(await store.db.oAuthState.count({ where: { stripeAccountId: "acct_Marketplace" } })).toBe(0);
+      for (const secret of [code]) expect(logs.text()).not.toContain(secret);
+    });
+
+    it("a bad code or one used before ends on a clear failure, with nothing stored", async () => {
+      expect(await expectNothingStored(() => completeInstall({ code: "ac_NeverIssued" }, undefined, deps))).toEqual({
+        kind: "exchange_failed",
+        reason: "invalid_grant",
+      });
+      const code = stripe.stripe.issueCode("acct_MarketplaceUsed", false);
+      expect(await completeInstall({ code }, undefined, deps)).toMatchObject({ kind: "installed" });
+      expect(await expectNothingStored(() => completeInstall({ code }, undefined, deps))).toEqual({
+        kind: "exchange_failed",
+        reason: "invalid_grant",
+      });
+    });
+
+    it("keeps the state check for flows this host started: a code with a state not ours is refused", async () => {
+      const code = stripe.stripe.issueCode("acct_MarketplaceForged", false);
+      const forged = "F".repeat(43);
+      expect(await expectNothingStored(() => completeInstall({ code, state: forged }, forged, deps))).toEqual({
+        kind: "state_rejected",
+        reason: "unknown",
+      });
+    });
   });
 });

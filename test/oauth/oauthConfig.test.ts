@@ -10,7 +10,7 @@ describe("OAuth configuration", () => {
       authorizeUrl: "http://127.0.0.1:4000/dev/stripe/oauth/v2/authorize",
       apiBase: "http://127.0.0.1:4000/dev/stripe",
       redirectUri: "http://127.0.0.1:4000/oauth/callback",
-      secretKeys: { live: undefined, test: "sk_test_DemoSandbox" },
+      secretKeys: { live: undefined, test: "sk_test_DemoSandbox", sandbox: "sk_test_DemoStripeSandbox" },
     });
   });
 
@@ -20,7 +20,7 @@ describe("OAuth configuration", () => {
       authorizeUrl: "https://marketplace.stripe.com/oauth/v2/authorize",
       apiBase: "https://api.stripe.com",
       redirectUri: "https://stigg-app.example.com/oauth/callback",
-      secretKeys: { live: undefined, test: undefined },
+      secretKeys: { live: undefined, test: undefined, sandbox: undefined },
     });
   });
 

@@ -26,7 +26,7 @@ describe("the result page's words", () => {
   });
 
   it("a used link whose install is in place says the account is connected, leading to the Dashboard", () => {
-    const message = outcomeMessage({ kind: "already_linked", stripeAccountId: "acct_A", livemode: false, workspaceName: "Acme" }, "live");
+    const message = outcomeMessage({ kind: "already_linked", stripeAccountId: "acct_A", livemode: false, sandbox: false, workspaceName: "Acme" }, "live");
     expect(message.tone).toBe("success");
     expect(message.lines.join(" ")).toContain("acct_A (test mode) is connected to “Acme”");
     expect(message.lines.join(" ")).not.toMatch(/nothing was connected/i);
@@ -46,6 +46,20 @@ describe("the result page's words", () => {
     expect(outcomeMessage({ ...linked, livemode: false, startedFromAccountId: "acct_0" }, "live").lines.join(" ")).toContain(
       "acct_0 is unchanged",
     );
+  });
+
+  it("names a Stripe sandbox's link as such", () => {
+    expect(outcomeMessage({ ...linked, livemode: false, sandbox: true }, "live").lines[0]).toBe(
+      "acct_1 (Stripe sandbox) now shows entitlements from “Sandbox”.",
+    );
+  });
+
+  it("after a Marketplace install, says the app is installed and leads to picking a workspace for that account and mode", () => {
+    const message = outcomeMessage({ kind: "installed", stripeAccountId: "acct_1", mode: "sandbox" }, "live");
+    expect(message.title).toBe("Stigg is installed");
+    expect(message.tone).toBe("success");
+    expect(message.lines.join(" ")).toContain("installed on acct_1 (Stripe sandbox)");
+    expect(message.next).toEqual({ label: "Pick a workspace", href: "/connect?account=acct_1&mode=sandbox" });
   });
 
   it("links a sandbox success to the preview Dashboard on the linked account", () => {

@@ -61,6 +61,7 @@ describe.each(storeKinds)("starting an install on $name", (kind) => {
     expect(await consumeState(store.db, state)).toEqual({
       workspaceId: SANDBOX_WORKSPACE_ID,
       livemode: false,
+      sandbox: false,
       stripeAccountId: "acct_DemoUnlinked",
     });
   });
@@ -139,8 +140,9 @@ describe("the connect form and modes", () => {
     expect(connectForm.parse({ workspace: "sandbox", mode: "test", account: "" })).toEqual({ workspace: "sandbox", mode: "test" });
   });
 
-  it("offers the modes that have a secret key: test only in sandbox, as configured in live mode", () => {
-    expect(availableModes(parseConfig({}))).toEqual(["test"]);
+  it("offers the modes that have a secret key: test and Stripe sandbox in sandbox mode, as configured in live mode", () => {
+    expect(availableModes(parseConfig({}))).toEqual(["test", "sandbox"]);
+    expect(availableModes(parseConfig({ ...LIVE_ENV, STRIPE_SANDBOX_SECRET_KEY: "sk_test_Managed" }))).toEqual(["sandbox"]);
     expect(availableModes(parseConfig({ ...LIVE_ENV, STRIPE_SECRET_KEY: "sk_live_A" }))).toEqual(["live"]);
     expect(availableModes(parseConfig({ ...LIVE_ENV, STRIPE_SECRET_KEY: "sk_live_A", STRIPE_TEST_SECRET_KEY: "sk_test_B" }))).toEqual([
       "test",

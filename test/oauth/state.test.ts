@@ -38,12 +38,14 @@ describe.each(storeKinds)("OAuth state on $name", (kind) => {
   it("tells the stand-in which account a usable state was started for, without using it", async () => {
     const now = new Date();
     const state = await createState(store.db, { ...binding, stripeAccountId: "acct_E2eFromGate" }, now);
-    expect(await accountOfState(store.db, state, now)).toBe("acct_E2eFromGate");
+    expect(await accountOfState(store.db, state, now)).toEqual({ stripeAccountId: "acct_E2eFromGate", sandbox: false });
+    const inSandbox = await createState(store.db, { ...binding, sandbox: true }, now);
+    expect(await accountOfState(store.db, inSandbox, now)).toEqual({ stripeAccountId: binding.stripeAccountId, sandbox: true });
     expect(await inspectState(store.db, state, now)).toBeUndefined();
     // Expired, used, unknown, or started without an account: nothing to pre-fill.
     expect(await accountOfState(store.db, state, new Date(now.getTime() + STATE_TTL_MS))).toBeUndefined();
     const anonymous = await createState(store.db, { workspaceId: SANDBOX_WORKSPACE_ID, livemode: false }, now);
-    expect(await accountOfState(store.db, anonymous, now)).toBeUndefined();
+    expect(await accountOfState(store.db, anonymous, now)).toEqual({ stripeAccountId: undefined, sandbox: false });
     await consumeState(store.db, state, now);
     expect(await accountOfState(store.db, state, now)).toBeUndefined();
     expect(await accountOfState(store.db, "no-such-state", now)).toBeUndefined();
@@ -51,9 +53,11 @@ describe.each(storeKinds)("OAuth state on $name", (kind) => {
 
   it("returns the workspace, mode and account it was bound to, once", async () => {
     const live = await createState(store.db, { workspaceId: SANDBOX_WORKSPACE_ID, livemode: true });
-    expect(await consumeState(store.db, live)).toEqual({ workspaceId: SANDBOX_WORKSPACE_ID, livemode: true });
+    expect(await consumeState(store.db, live)).toEqual({ workspaceId: SANDBOX_WORKSPACE_ID, livemode: true, sandbox: false });
     const test = await createState(store.db, binding);
-    expect(await consumeState(store.db, test)).toEqual(binding);
+    expect(await consumeState(store.db, test)).toEqual({ ...binding, sandbox: false });
+    const sandbox = await createState(store.db, { ...binding, sandbox: true });
+    expect(await consumeState(store.db, sandbox)).toEqual({ ...binding, sandbox: true });
     expect(await rejection(consumeState(store.db, test))).toBe("reused");
   });
 
@@ -79,7 +83,7 @@ describe.each(storeKinds)("OAuth state on $name", (kind) => {
     const row = await store.db.oAuthState.findUniqueOrThrow({ where: { stateHash: hashState(state) } });
     expect(row.consumedAt).toBeNull();
     const justInTime = new Date(created.getTime() + STATE_TTL_MS - 1);
-    expect(await consumeState(store.db, state, justInTime)).toEqual(binding);
+    expect(await consumeState(store.db, state, justInTime)).toEqual({ ...binding, sandbox: false });
   });
 
   it("lets exactly one of two simultaneous callbacks consume a state", async () => {

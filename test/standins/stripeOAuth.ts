@@ -12,8 +12,8 @@ export interface RunningStripeStandIn {
 }
 
 /** Stripe's OAuth token endpoint on a loopback port, speaking its documented wire format. */
-export async function startStripeStandIn(secretKeys: string[], now?: () => number): Promise<RunningStripeStandIn> {
-  const stripe = new StripeOAuthStandIn(secretKeys, now);
+export async function startStripeStandIn(secretKeys: string[], now?: () => number, sandboxKeys: string[] = []): Promise<RunningStripeStandIn> {
+  const stripe = new StripeOAuthStandIn(secretKeys, now, sandboxKeys);
   const requests: RunningStripeStandIn["requests"] = [];
   const server = createServer(async (req, res) => {
     if (req.method !== "POST" || req.url !== "/v1/oauth/token") {

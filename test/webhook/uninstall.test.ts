@@ -1,6 +1,6 @@
 import Stripe from "stripe";
 import { beforeAll, describe, expect, it } from "vitest";
-import { DEMO_WEBHOOK_SECRET } from "@/server/config";
+import { DEMO_SANDBOX_WEBHOOK_SECRET, DEMO_WEBHOOK_SECRET } from "@/server/config";
 import { useAppWithFreshDatabase } from "../support/appUnderTest";
 import { backend } from "../support/freshDatabase";
 
@@ -141,5 +141,39 @@ describe(`POST /api/stripe/webhook: uninstall (${backend})`, () => {
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ removedLinks: 0 });
     expect(await links()).toEqual([[NEIGHBOUR, true, "sealed-neighbour"]]);
+  });
+});
+
+describe(`POST /api/stripe/webhook: Stripe sandbox installs (${backend})`, () => {
+  const SANDBOX = "acct_StripeSandboxUninstalling";
+  const sandboxLinks = async () => {
+    const { getDb } = await import("@/server/db/client");
+    const rows = await (await getDb()).stripeAccountLink.findMany({ where: { stripeAccountId: SANDBOX } });
+    return rows.map((l) => [l.livemode, l.sandbox]);
+  };
+
+  beforeAll(async () => {
+    const { getDb } = await import("@/server/db/client");
+    await (await getDb()).stripeAccountLink.create({
+      data: { stripeAccountId: SANDBOX, livemode: false, sandbox: true, workspaceId: "ws_uninstall", scope: "stripe_apps", refreshTokenSealed: "sealed-sandbox" },
+    });
+  });
+
+  it("the main endpoint's event never removes a Stripe sandbox's link; the managed sandbox endpoint's does, and only that", async () => {
+    const payload = eventJson("account.application.deauthorized", { account: SANDBOX, livemode: false });
+    const fromMain = await deliver(payload, DEMO_WEBHOOK_SECRET);
+    expect(fromMain.status).toBe(200);
+    expect(await fromMain.json()).toMatchObject({ removedLinks: 0 });
+    expect(await sandboxLinks()).toEqual([[false, true]]);
+
+    // The sandbox endpoint's event for a live/test account removes nothing either.
+    const crossed = await deliver(eventJson("account.application.deauthorized", { account: NEIGHBOUR, livemode: true }), DEMO_SANDBOX_WEBHOOK_SECRET);
+    expect(await crossed.json()).toMatchObject({ removedLinks: 0 });
+    expect(await links()).toEqual([[NEIGHBOUR, true, "sealed-neighbour"]]);
+
+    const fromSandbox = await deliver(payload, DEMO_SANDBOX_WEBHOOK_SECRET);
+    expect(fromSandbox.status).toBe(200);
+    expect(await fromSandbox.json()).toMatchObject({ removedLinks: 1 });
+    expect(await sandboxLinks()).toEqual([]);
   });
 });

@@ -1,12 +1,13 @@
 "use client";
 
 import { useState } from "react";
+import type { InstallMode as Mode } from "@/server/oauth/connectForm";
 import { buttonStyle } from "../oauth/Card";
 
-type Mode = "test" | "live";
 type Workspace = "sandbox" | "stigg";
 
 const label = { display: "block", margin: "8px 0" } as const;
+const MODE_LABEL = { live: "Live mode", test: "Test mode", sandbox: "Stripe sandbox" } as const;
 
 /** What the key field accepts; the server checks the same (connectForm) and then asks Stigg. */
 const KEY_PATTERN = "server-[A-Za-z0-9._\\-]{8,256}";
@@ -44,13 +45,13 @@ export function ConnectForm({
         <legend style={{ fontWeight: 600 }}>Workspace</legend>
         {offerSandbox && (
           <label style={label}>
-            <input type="radio" name="workspace" value="sandbox" checked={workspace === "sandbox"} onChange={() => setWorkspace("sandbox")} /> Sandbox (demo data)
+            <input type="radio" name="workspace" value="sandbox" checked={workspace === "sandbox"} onChange={() => setWorkspace("sandbox")} /> Demo workspace
           </label>
         )}
         <label style={label}>
           <input type="radio" name="workspace" value="stigg" checked={workspace === "stigg"} onChange={() => setWorkspace("stigg")} /> A Stigg environment, by its server API key
         </label>
-        {/* The key belongs to the Stigg choice: out of the form while Sandbox is chosen. */}
+        {/* The key belongs to the Stigg choice: out of the form while Demo workspace is chosen. */}
         {workspace === "stigg" && (
           <input
             type="password"
@@ -71,7 +72,7 @@ export function ConnectForm({
         <legend style={{ fontWeight: 600 }}>Stripe mode</legend>
         {modes.map((m) => (
           <label key={m} style={label}>
-            <input type="radio" name="mode" value={m} checked={mode === m} onChange={() => setMode(m)} /> {m === "live" ? "Live mode" : "Test mode"}
+            <input type="radio" name="mode" value={m} checked={mode === m} onChange={() => setMode(m)} /> {MODE_LABEL[m]}
           </label>
         ))}
       </fieldset>

@@ -4,7 +4,7 @@ import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { build } from "esbuild";
-import { localManifest } from "../../../scripts/manifest.mjs";
+import { localManifest } from "../../../stripe-app/scripts/manifest.mjs";
 import { extractPropContract } from "./propContract.mjs";
 
 export const root = path.resolve(import.meta.dirname, "../../..");

@@ -8,15 +8,20 @@ export function Pickers({ selection, onOpen }: { selection: Selection; onOpen(ne
   const [view, setView] = useState<PageKind>(selection.view);
   const [subscription, setSubscription] = useState(selection.subscription);
   const [width, setWidth] = useState<DrawerWidth>(selection.width);
+  const [sandbox, setSandbox] = useState(selection.sandbox);
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    onOpen({ account: account.trim(), customer: customer.trim(), view, subscription: subscription.trim(), width });
+    onOpen({ account: account.trim(), customer: customer.trim(), view, subscription: subscription.trim(), width, sandbox });
   };
   return (
     <form className="harness-pickers" onSubmit={submit}>
       <label>
         Stripe account
         <input name="account" list="harness-accounts" value={account} onChange={(e) => setAccount(e.target.value)} spellCheck={false} required />
+      </label>
+      <label>
+        <input type="checkbox" name="sandbox" checked={sandbox} onChange={(e) => setSandbox(e.target.checked)} />
+        Stripe sandbox
       </label>
       <datalist id="harness-accounts">
         {DEMO_ACCOUNTS.map((id) => (

@@ -12,6 +12,7 @@ const SECTION: Record<PageKind, { nav: (typeof NAV)[number]; crumbs: string }> =
   customer: { nav: "Customers", crumbs: "Customers" },
   subscription: { nav: "Billing", crumbs: "Billing › Subscriptions" },
   settings: { nav: "Settings", crumbs: "Settings › Installed apps" },
+  home: { nav: "Home", crumbs: "Home" },
 };
 
 /** A Stripe customer page with the app drawer open, plus the harness's own controls. */
@@ -46,8 +47,10 @@ export function PreviewApp() {
         : view === "subscription"
           ? { id: selection.subscription, object: "subscription" }
           : undefined,
+    sandbox: selection.sandbox,
   };
-  const title = view === "customer" ? selection.customer : view === "subscription" ? selection.subscription : "Stigg settings";
+  const title =
+    view === "customer" ? selection.customer : view === "subscription" ? selection.subscription : view === "home" ? "Home" : "Stigg settings";
   // The breadcrumb names the nav item that is highlighted, then the page's own list.
   const { nav, crumbs } = SECTION[view];
 
@@ -72,7 +75,7 @@ export function PreviewApp() {
           <div className="dash-page__crumbs" data-testid="crumbs">{crumbs}</div>
           <h1 className="dash-page__title">{title}</h1>
           <div className="dash-page__meta">
-            <span className="dash-badge">Test mode</span>
+            <span className="dash-badge">{selection.sandbox ? "Stripe sandbox" : "Test mode"}</span>
           </div>
           {["Payments", "Subscriptions", "Invoices", "Payment methods", "Events"].map((section) => (
             <section key={section} className="dash-card">

@@ -1,3 +1,4 @@
+import manifest from "harness:manifest";
 import { customers, LINKED_ACCOUNT, UNKNOWN_CUSTOMER, UNLINKED_ACCOUNT } from "../../../prisma/seed/demoData";
 
 // The pickers offer the seeded demo ids (any other id can be typed).
@@ -14,6 +15,7 @@ export const PAGES = {
   customer: { label: "Customer page", viewport: "stripe.dashboard.customer.detail" },
   subscription: { label: "Subscription page", viewport: "stripe.dashboard.subscription.detail" },
   settings: { label: "App settings", viewport: "settings" },
+  home: { label: "Dashboard home", viewport: "stripe.dashboard.drawer.default" },
 } as const;
 export type PageKind = keyof typeof PAGES;
 const isPage = (v: string | null): v is PageKind => v !== null && v in PAGES;
@@ -34,18 +36,32 @@ export interface Selection {
   subscription: string;
   /** The drawer's width in px (`width=`), 440 unless the URL says otherwise. */
   width: DrawerWidth;
+  /** The account is a Stripe sandbox (`userContext.account.isSandbox`): `sandbox=1`. */
+  sandbox: boolean;
 }
 
-/** Picker state lives in the URL (`?account=…&customer=…[&view=…&subscription=…]`) so every state can be linked to. */
+/**
+ * The page the Dashboard opens right after an install: the one the manifest's
+ * `post_install_action` names (`settings`: the app's settings view), else the app's drawer.
+ */
+export function postInstallPage(): PageKind {
+  return manifest.post_install_action?.type === "settings" ? "settings" : "home";
+}
+
+/**
+ * Picker state lives in the URL (`?account=…&customer=…[&view=…&subscription=…&sandbox=1]`)
+ * so every state can be linked to. `postInstall=1` opens what the Dashboard shows after an install.
+ */
 export function selectionFromUrl(search: string): Selection {
   const q = new URLSearchParams(search);
-  const view = q.get("view");
+  const view = q.get("postInstall") === "1" ? postInstallPage() : q.get("view");
   return {
     account: q.get("account")?.trim() || LINKED_ACCOUNT,
     customer: q.get("customer")?.trim() || DEMO_CUSTOMERS[0]!,
     view: isPage(view) ? view : "customer",
     subscription: q.get("subscription")?.trim() || DEMO_SUBSCRIPTIONS[0]!,
     width: isWidth(Number(q.get("width"))) ? (Number(q.get("width")) as DrawerWidth) : 440,
+    sandbox: q.get("sandbox") === "1",
   };
 }
 
@@ -54,5 +70,6 @@ export function urlFor(selection: Selection): string {
   if (selection.view !== "customer") q.set("view", selection.view);
   if (selection.view === "subscription") q.set("subscription", selection.subscription);
   if (selection.width !== 440) q.set("width", String(selection.width));
+  if (selection.sandbox) q.set("sandbox", "1");
   return `?${q}`;
 }

@@ -7,6 +7,8 @@ export const VIEWPORT = "stripe.dashboard.customer.detail";
 export interface OpenedOn {
   viewport: string;
   object?: { id: string; object: string };
+  /** The account is a Stripe sandbox (`userContext.account.isSandbox`). */
+  sandbox?: boolean;
 }
 export const PREVIEW_USER_ID = "usr_DemoPreview";
 
@@ -33,7 +35,7 @@ export function contextProps(
     userContext: {
       id: PREVIEW_USER_ID,
       name: "Preview User",
-      account: { id: accountId, country: "US", name: "Preview account", isSandbox: true },
+      account: { id: accountId, country: "US", name: on.sandbox ? "Preview sandbox" : "Preview account", isSandbox: on.sandbox ?? false },
       locale: "en-US",
       roles: [{ id: "admin", name: "Administrator", type: "builtIn" }],
     },

@@ -5,6 +5,7 @@ declare module "harness:manifest" {
     id?: string;
     name?: string;
     permissions?: { permission: string }[];
+    post_install_action?: { type: string } | null;
     constants?: Record<string, unknown>;
     ui_extension?: {
       views?: { viewport: string; component: string }[];

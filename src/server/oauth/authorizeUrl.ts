@@ -7,10 +7,25 @@ export class OAuthNotConfiguredError extends Error {
   }
 }
 
-/** The secret key that may exchange codes of one Stripe mode. */
-export function secretKeyFor(oauth: OAuthConfig, livemode: boolean): string {
-  const key = livemode ? oauth.secretKeys.live : oauth.secretKeys.test;
-  if (!key) throw new OAuthNotConfiguredError([livemode ? "STRIPE_SECRET_KEY" : "STRIPE_TEST_SECRET_KEY"]);
+/** Where an install lives: live mode, test mode, or a Stripe sandbox (an account of its own). */
+export type StripeEnvironment = "live" | "test" | "sandbox";
+
+export const SECRET_KEY_VARIABLE: Record<StripeEnvironment, string> = {
+  live: "STRIPE_SECRET_KEY",
+  test: "STRIPE_TEST_SECRET_KEY",
+  sandbox: "STRIPE_SANDBOX_SECRET_KEY",
+};
+
+export const environmentOf = (binding: { livemode: boolean; sandbox?: boolean }): StripeEnvironment =>
+  binding.sandbox ? "sandbox" : binding.livemode ? "live" : "test";
+
+/**
+ * The secret key that may exchange codes of one Stripe environment. A Stripe sandbox's
+ * install is answered by the app's managed sandbox, so its code takes that sandbox's key.
+ */
+export function secretKeyFor(oauth: OAuthConfig, environment: StripeEnvironment): string {
+  const key = oauth.secretKeys[environment];
+  if (!key) throw new OAuthNotConfiguredError([SECRET_KEY_VARIABLE[environment]]);
   return key;
 }
 

@@ -2,13 +2,13 @@ import type { Logger } from "pino";
 import type { Config } from "../config";
 import type { Db } from "../db/client";
 import { keyringFor } from "../crypto/keyring";
-import { OAuthNotConfiguredError, secretKeyFor } from "./authorizeUrl";
+import { environmentOf, OAuthNotConfiguredError, SECRET_KEY_VARIABLE, secretKeyFor, type StripeEnvironment } from "./authorizeUrl";
 import { isSameBrowser } from "./browserBinding";
 import { callbackQuery } from "./callbackQuery";
 import type { InstallOutcome } from "./installOutcome";
 import { linkAccount } from "./linkAccount";
 import { consumeState, inspectState, linkOfSpentState, StateError } from "./state";
-import { exchangeCode, TokenExchangeError } from "./tokenExchange";
+import { exchangeCode, type InstallGrant, TokenExchangeError } from "./tokenExchange";
 
 export interface InstallDeps {
   db: Db;
@@ -18,8 +18,10 @@ export interface InstallDeps {
 
 /**
  * The callback's work: check the state (known, fresh, unused, from this browser), exchange
- * the code in the state's Stripe mode, and upsert the link. Every failure returns before
- * the link is written, so a failed install stores nothing but the spent state.
+ * the code in the state's Stripe environment, and upsert the link. Every failure returns
+ * before the link is written, so a failed install stores nothing but the spent state.
+ * A code without a state is an install made from Stripe's Marketplace (Stripe sends it to
+ * the first allowed redirect URI with no state of ours): see `completeMarketplaceInstall`.
  */
 export async function completeInstall(
   rawQuery: Record<string, string | string[] | undefined>,
@@ -41,6 +43,7 @@ export async function completeInstall(
     log.info({ event: "oauth.callback.stripe_error", error: safeError }, "Stripe returned an error instead of a code");
     return safeError === "access_denied" ? { kind: "denied" } : { kind: "stripe_error", error: safeError };
   }
+  if (code && !state) return completeMarketplaceInstall(code, deps);
   if (!code || !state) return { kind: "bad_request" };
   if (!isSameBrowser(cookieState, state)) {
     // A spent or stale state says so (say, the Back button after an install); a live one
@@ -56,7 +59,7 @@ export async function completeInstall(
     const binding = await consumeState(db, state);
     const grant = await exchangeCode({
       apiBase: config.oauth.apiBase,
-      secretKey: secretKeyFor(config.oauth, binding.livemode),
+      secretKey: secretKeyFor(config.oauth, environmentOf(binding)),
       code,
     });
     if (grant.livemode !== binding.livemode) {
@@ -69,6 +72,7 @@ export async function completeInstall(
       {
         stripeAccountId: grant.stripeUserId,
         livemode: grant.livemode,
+        sandbox: binding.sandbox ?? false,
         workspaceId: workspace.id,
         scope: grant.scope,
         refreshToken: grant.refreshToken,
@@ -76,13 +80,21 @@ export async function completeInstall(
       keyringFor(config),
     );
     log.info(
-      { event: "oauth.linked", stripeAccountId: grant.stripeUserId, livemode: grant.livemode, workspaceId: workspace.id, reinstalled },
+      {
+        event: "oauth.linked",
+        stripeAccountId: grant.stripeUserId,
+        livemode: grant.livemode,
+        sandbox: binding.sandbox ?? false,
+        workspaceId: workspace.id,
+        reinstalled,
+      },
       "Stripe account linked",
     );
     return {
       kind: "linked",
       stripeAccountId: grant.stripeUserId,
       livemode: grant.livemode,
+      sandbox: binding.sandbox ?? false,
       workspaceName: workspace.displayName,
       reinstalled,
       ...(binding.stripeAccountId && binding.stripeAccountId !== grant.stripeUserId
@@ -105,3 +117,48 @@ export async function completeInstall(
     throw err;
   }
 }
+
+/** The order a Marketplace install's code is tried in: each environment this host has a key for. */
+const MARKETPLACE_ORDER: StripeEnvironment[] = ["live", "test", "sandbox"];
+
+/**
+ * An install started from Stripe's Marketplace: no workspace was chosen, so nothing is
+ * linked or stored. The code is exchanged to learn, from Stripe, which account installed
+ * and in which environment (each configured key in turn while Stripe answers that the code
+ * is not that key's); the result page then says the app is installed and leads to the
+ * connect page for that account and mode, where the user picks the workspace. A bad, used
+ * or expired code ends on a page that says so.
+ */
+async function completeMarketplaceInstall(code: string, deps: InstallDeps): Promise<InstallOutcome> {
+  const { config, log } = deps;
+  const environments = MARKETPLACE_ORDER.filter((e) => config.oauth.secretKeys[e]);
+  if (environments.length === 0) {
+    log.error({ event: "oauth.callback.not_configured" }, "no Stripe secret key to exchange a Marketplace install's code");
+    return { kind: "not_configured", missing: MARKETPLACE_ORDER.map((e) => SECRET_KEY_VARIABLE[e]) };
+  }
+  let failure: TokenExchangeError | undefined;
+  for (const environment of environments) {
+    let grant: InstallGrant;
+    try {
+      grant = await exchangeCode({ apiBase: config.oauth.apiBase, secretKey: secretKeyFor(config.oauth, environment), code });
+    } catch (err) {
+      if (!(err instanceof TokenExchangeError)) throw err;
+      failure = err;
+      if (err.reason === "invalid_grant") continue;
+      break;
+    }
+    if (grant.livemode !== (environment === "live")) {
+      log.warn({ event: "oauth.callback.mode_mismatch", environment }, "Marketplace install's mode differs from its key's");
+      return { kind: "mode_mismatch" };
+    }
+    log.info(
+      { event: "oauth.marketplace_installed", stripeAccountId: grant.stripeUserId, environment },
+      "installed from the Marketplace: a workspace is still to be chosen",
+    );
+    return { kind: "installed", stripeAccountId: grant.stripeUserId, mode: environment };
+  }
+  log.warn({ event: "oauth.callback.exchange_failed", reason: failure!.reason, detail: failure!.detail, marketplace: true }, "token exchange failed");
+  return { kind: "exchange_failed", reason: failure!.reason };
+}
+
+

@@ -2,17 +2,24 @@ import { z } from "zod";
 
 export const stripeAccountId = z.string().regex(/^acct_[A-Za-z0-9]{1,64}$/, "not a Stripe account id (acct_…)");
 
-/** `/connect?account=acct_…`: the Gate passes the account it was opened for. */
+/** The Stripe environment an install goes into: live or test mode, or a Stripe sandbox. */
+export const installMode = z.enum(["test", "live", "sandbox"]);
+
+/**
+ * `/connect?account=acct_…[&mode=…]`: the Gate passes the account it was opened for (and
+ * `mode=sandbox` in a Stripe sandbox), an install from the Marketplace the account and
+ * mode it was made in. Only a preselection: the exchange with that mode's key verifies it.
+ */
 export const connectQuery = z.object({
   account: stripeAccountId.optional(),
-  error: z.string().max(64).optional(),
   /** Preselected: the settings' "Connect Stigg in live mode", or the choices of a refused attempt. */
-  mode: z.enum(["test", "live"]).optional().catch(undefined),
+  mode: installMode.optional().catch(undefined),
+  error: z.string().max(64).optional(),
   workspace: z.enum(["sandbox", "stigg"]).optional().catch(undefined),
 });
 
 const common = {
-  mode: z.enum(["test", "live"]),
+  mode: installMode,
   account: z.preprocess((v) => (v === "" ? undefined : v), stripeAccountId.optional()),
 };
 
@@ -27,3 +34,4 @@ export const connectForm = z.discriminatedUnion("workspace", [
 ]);
 
 export type ConnectForm = z.infer<typeof connectForm>;
+export type InstallMode = z.infer<typeof installMode>;

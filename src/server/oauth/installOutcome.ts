@@ -9,13 +9,17 @@ export const installOutcome = z.discriminatedUnion("kind", [
     kind: z.literal("linked"),
     stripeAccountId: z.string(),
     livemode: z.boolean(),
+    /** Installed in a Stripe sandbox. */
+    sandbox: z.boolean().optional(),
     workspaceName: z.string(),
     reinstalled: z.boolean(),
     /** The account whose Gate started the flow, when the user installed on another one. */
     startedFromAccountId: z.string().optional(),
   }),
   /** A used install link opened again, its install's link still in place. */
-  z.object({ kind: z.literal("already_linked"), stripeAccountId: z.string(), livemode: z.boolean(), workspaceName: z.string() }),
+  z.object({ kind: z.literal("already_linked"), stripeAccountId: z.string(), livemode: z.boolean(), sandbox: z.boolean(), workspaceName: z.string() }),
+  /** Installed from Stripe's Marketplace: the app is installed, a workspace is still to be picked. */
+  z.object({ kind: z.literal("installed"), stripeAccountId: z.string(), mode: z.enum(["live", "test", "sandbox"]) }),
   z.object({ kind: z.literal("denied") }),
   z.object({ kind: z.literal("stripe_error"), error: z.string().regex(/^[A-Za-z0-9_]{0,64}$/) }),
   z.object({ kind: z.literal("bad_request") }),

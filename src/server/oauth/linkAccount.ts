@@ -4,6 +4,8 @@ import { seal, type Keyring } from "../crypto/seal";
 export interface LinkInput {
   stripeAccountId: string;
   livemode: boolean;
+  /** Installed in a Stripe sandbox (see StripeAccountLink.sandbox); false when omitted. */
+  sandbox?: boolean;
   workspaceId: string;
   scope: string;
   refreshToken: string;
@@ -22,6 +24,7 @@ export function refreshTokenContext(stripeAccountId: string, livemode: boolean):
 export async function linkAccount(db: Db, input: LinkInput, keyring: Keyring): Promise<{ reinstalled: boolean }> {
   const key = { stripeAccountId: input.stripeAccountId, livemode: input.livemode };
   const data = {
+    sandbox: input.sandbox ?? false,
     workspaceId: input.workspaceId,
     scope: input.scope,
     refreshTokenSealed: seal(input.refreshToken, refreshTokenContext(input.stripeAccountId, input.livemode), keyring),

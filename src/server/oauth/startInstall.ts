@@ -26,10 +26,10 @@ export class ConnectError extends Error {
 
 type Deps = { db: Db; config: Pick<Config, "mode" | "encryptionKeys" | "oauth" | "stiggApiUrl">; log: Logger };
 
-/** Stripe modes this host can finish an install in: those with a secret key to exchange codes. */
-export function availableModes(config: Pick<Config, "oauth">): ("test" | "live")[] {
-  const { live, test } = config.oauth.secretKeys;
-  return [...(test ? (["test"] as const) : []), ...(live ? (["live"] as const) : [])];
+/** Stripe environments this host can finish an install in: those with a secret key to exchange codes. */
+export function availableModes(config: Pick<Config, "oauth">): ("test" | "live" | "sandbox")[] {
+  const { live, test, sandbox } = config.oauth.secretKeys;
+  return [...(test ? (["test"] as const) : []), ...(live ? (["live"] as const) : []), ...(sandbox ? (["sandbox"] as const) : [])];
 }
 
 /** The sandbox workspace is offered only in sandbox mode, where it is seeded. */
@@ -67,8 +67,9 @@ export async function startInstall(form: ConnectForm, deps: Deps): Promise<{ sta
   const state = await createState(db, {
     workspaceId,
     livemode: form.mode === "live",
+    sandbox: form.mode === "sandbox",
     ...(form.account ? { stripeAccountId: form.account } : {}),
   });
-  log.info({ event: "oauth.connect.started", workspaceId, livemode: form.mode === "live", account: form.account }, "install started");
+  log.info({ event: "oauth.connect.started", workspaceId, mode: form.mode, account: form.account }, "install started");
   return { state, url: authorizeUrl(config.oauth, state) };
 }

@@ -8,6 +8,8 @@ const STATE_RETENTION_MS = 24 * 3600 * 1000;
 export interface StateBinding {
   workspaceId: string;
   livemode: boolean;
+  /** The install is into a Stripe sandbox (its code takes the managed sandbox's key). */
+  sandbox?: boolean;
   /** The Stripe account whose Gate started the flow, when known (a hint, shown back). */
   stripeAccountId?: string;
 }
@@ -36,6 +38,7 @@ export async function createState(db: Db, binding: StateBinding, now = new Date(
       stateHash: hashState(state),
       workspaceId: binding.workspaceId,
       livemode: binding.livemode,
+      sandbox: binding.sandbox ?? false,
       stripeAccountId: binding.stripeAccountId ?? null,
       expiresAt: new Date(now.getTime() + STATE_TTL_MS),
     },
@@ -59,17 +62,23 @@ export async function consumeState(db: Db, state: string, now = new Date()): Pro
   return {
     workspaceId: row.workspaceId,
     livemode: row.livemode,
+    sandbox: row.sandbox,
     ...(row.stripeAccountId ? { stripeAccountId: row.stripeAccountId } : {}),
   };
 }
 
 /**
- * The Stripe account a still-usable state was started for, without using the state: the
- * sandbox's Stripe stand-in pre-fills it, as Stripe shows the account being installed on.
+ * The Stripe account a still-usable state was started for, and whether into a Stripe
+ * sandbox, without using the state: the sandbox's Stripe stand-in pre-fills them, as Stripe
+ * shows the account being installed on.
  */
-export async function accountOfState(db: Db, state: string, now = new Date()): Promise<string | undefined> {
+export async function accountOfState(
+  db: Db,
+  state: string,
+  now = new Date(),
+): Promise<{ stripeAccountId: string | undefined; sandbox: boolean } | undefined> {
   const row = await db.oAuthState.findUnique({ where: { stateHash: hashState(state) } });
-  return row && !rejectionOf(row, now) ? (row.stripeAccountId ?? undefined) : undefined;
+  return row && !rejectionOf(row, now) ? { stripeAccountId: row.stripeAccountId ?? undefined, sandbox: row.sandbox } : undefined;
 }
 
 /** Why a state can't be used, without using it; undefined while it still can be. */
@@ -93,14 +102,14 @@ function rejectionOf(row: { consumedAt: Date | null; expiresAt: Date }, now: Dat
 export async function linkOfSpentState(
   db: Db,
   state: string,
-): Promise<{ stripeAccountId: string; livemode: boolean; workspaceName: string } | undefined> {
+): Promise<{ stripeAccountId: string; livemode: boolean; sandbox: boolean; workspaceName: string } | undefined> {
   const row = await db.oAuthState.findUnique({ where: { stateHash: hashState(state) } });
   if (!row?.consumedAt || !row.stripeAccountId) return undefined;
   const link = await db.stripeAccountLink.findUnique({
     where: { stripeAccountId_livemode: { stripeAccountId: row.stripeAccountId, livemode: row.livemode } },
-    select: { workspaceId: true, updatedAt: true, workspace: { select: { displayName: true } } },
+    select: { workspaceId: true, updatedAt: true, sandbox: true, workspace: { select: { displayName: true } } },
   });
   // Written by this install: to its workspace, when (or after) its state was spent.
   if (!link || link.workspaceId !== row.workspaceId || link.updatedAt < row.consumedAt) return undefined;
-  return { stripeAccountId: row.stripeAccountId, livemode: row.livemode, workspaceName: link.workspace.displayName };
+  return { stripeAccountId: row.stripeAccountId, livemode: row.livemode, sandbox: link.sandbox, workspaceName: link.workspace.displayName };
 }

@@ -7,6 +7,8 @@ export interface Deauthorization {
   eventId: string;
   account: string;
   livemode: boolean;
+  /** Verified by the managed sandbox endpoint's secret: it may remove only a Stripe sandbox's link. */
+  sandbox: boolean;
   /** The event's `created`, in seconds since the epoch. */
   created: number;
 }
@@ -31,10 +33,12 @@ export async function applyDeauthorization(db: Db, event: Deauthorization, now =
     if (recorded.count === 0) return { kind: "replay" };
     await tx.processedWebhookEvent.deleteMany({ where: { processedAt: { lt: new Date(now.getTime() - PROCESSED_EVENT_RETENTION_MS) } } });
     // The condition sits in the DELETE itself, so a reinstall committing meanwhile is never removed.
-    const { count } = await tx.stripeAccountLink.deleteMany({ where: { ...key, grantedAt: { lt: new Date((event.created + 1) * 1000) } } });
+    const { count } = await tx.stripeAccountLink.deleteMany({
+      where: { ...key, sandbox: event.sandbox, grantedAt: { lt: new Date((event.created + 1) * 1000) } },
+    });
     if (count === 0) {
-      const newer = await tx.stripeAccountLink.findUnique({ where: { stripeAccountId_livemode: key }, select: { grantedAt: true } });
-      if (newer) return { kind: "older_than_grant", grantedAt: newer.grantedAt };
+      const newer = await tx.stripeAccountLink.findUnique({ where: { stripeAccountId_livemode: key }, select: { grantedAt: true, sandbox: true } });
+      if (newer?.sandbox === event.sandbox) return { kind: "older_than_grant", grantedAt: newer.grantedAt };
     }
     return { kind: "applied", removed: count };
   });

@@ -1,3 +1,4 @@
+import type Stripe from "stripe";
 import { z } from "zod";
 import { CORRELATION_HEADER } from "@/contract";
 import { forgetSourceReads } from "../api/lastRead";
@@ -28,11 +29,26 @@ function answer(status: number, body: Record<string, unknown>, correlationId: st
 }
 
 /**
+ * The event, verified over the exact bytes with the endpoint's signing secret, or with the
+ * managed sandbox's endpoint's: which one verified it says whether it concerns a Stripe
+ * sandbox install (never anything in the body, which either could send). Null if neither.
+ */
+function verifiedEvent(payload: Buffer, signature: string): { event: Stripe.Event; sandbox: boolean } | null {
+  const { webhookSecret, sandboxWebhookSecret } = getConfig();
+  const event = verifyEvent(payload, signature, webhookSecret);
+  if (event) return { event, sandbox: false };
+  const sandboxEvent = sandboxWebhookSecret ? verifyEvent(payload, signature, sandboxWebhookSecret) : null;
+  return sandboxEvent && { event: sandboxEvent, sandbox: true };
+}
+
+/**
  * Stripe's events for this app, verified with the webhook signing secret over the exact
- * bytes received. On an uninstall (`account.application.deauthorized`) the account's link
- * of the event's mode goes, and with it the sealed token it holds, once per event and
- * never a link granted after the event (applyDeauthorization.ts). Other events are
- * acknowledged and ignored, so Stripe does not retry them.
+ * bytes received (or, for Stripe sandbox installs, the managed sandbox endpoint's). On an
+ * uninstall (`account.application.deauthorized`) the account's link of the event's mode
+ * goes, and with it the sealed token it holds, once per event and never a link granted
+ * after the event (applyDeauthorization.ts): a sandbox endpoint's event removes only a
+ * Stripe sandbox's link, the other endpoint's never one. Other events are acknowledged
+ * and ignored, so Stripe does not retry them.
  */
 export async function handleStripeWebhook(req: Request): Promise<Response> {
   const correlationId = correlationIdFrom(req.headers);
@@ -45,11 +61,12 @@ export async function handleStripeWebhook(req: Request): Promise<Response> {
     log.warn({ event: "webhook.body_too_large" }, "webhook body over the cap refused");
     return answer(413, { error: err.message, correlationId }, correlationId);
   }
-  const event = verifyEvent(payload, req.headers.get("stripe-signature") ?? "", getConfig().webhookSecret);
-  if (!event) {
+  const verified = verifiedEvent(payload, req.headers.get("stripe-signature") ?? "");
+  if (!verified) {
     log.warn({ event: "webhook.bad_signature" }, "webhook refused: signature does not verify");
     return answer(400, { error: "The Stripe-Signature header does not verify for this endpoint.", correlationId }, correlationId);
   }
+  const { event, sandbox } = verified;
   if (event.type !== DEAUTHORIZED) {
     log.info({ event: "webhook.ignored", type: event.type }, "webhook event ignored");
     return answer(200, { received: true }, correlationId);
@@ -62,7 +79,7 @@ export async function handleStripeWebhook(req: Request): Promise<Response> {
   const { id: eventId, account, livemode, created } = parsed.data;
   let outcome: DeauthorizationOutcome;
   try {
-    outcome = await applyDeauthorization(await getDb(), { eventId, account, livemode, created });
+    outcome = await applyDeauthorization(await getDb(), { eventId, account, livemode, sandbox, created });
   } catch (err) {
     // Not acknowledged: Stripe delivers the event again later, when the store may answer.
     log.error({ event: "webhook.store_failed", accountId: account, err }, "deauthorization not applied: the store failed");
@@ -83,6 +100,6 @@ export async function handleStripeWebhook(req: Request): Promise<Response> {
   }
   if (outcome.removed > 0) noteChange();
   forgetSourceReads(account, livemode);
-  log.info({ event: "webhook.deauthorized", eventId, accountId: account, livemode, removed: outcome.removed }, "app uninstalled: link removed");
+  log.info({ event: "webhook.deauthorized", eventId, accountId: account, livemode, sandbox, removed: outcome.removed }, "app uninstalled: link removed");
   return answer(200, { received: true, removedLinks: outcome.removed }, correlationId);
 }

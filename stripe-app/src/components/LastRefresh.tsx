@@ -1,6 +1,8 @@
-import { Box, Button, Icon, Inline, Spinner } from "@stripe/ui-extension-sdk/ui";
+import { Box, Button, Icon, Inline, Spinner, Tooltip } from "@stripe/ui-extension-sdk/ui";
 import { formatDateTime } from "../format/dates";
 import { useDrawerEnvironment } from "../views/DrawerEnvironment";
+
+export const REFRESH_LABEL = "Refresh";
 
 /** When the source was last read, and the icon that reads it again. */
 export function LastRefresh({
@@ -27,9 +29,17 @@ export function LastRefresh({
           </Box>
         )}
       </Box>
-      <Button size="small" type="secondary" pending={refreshing} onPress={onRefresh}>
-        <Icon name="refresh" size="xsmall" />
-      </Button>
+      {/* Icon-only: a label tooltip is the SDK's way to give the button its accessible name. */}
+      <Tooltip
+        type="label"
+        trigger={
+          <Button size="small" type="secondary" pending={refreshing} onPress={onRefresh}>
+            <Icon name="refresh" size="xsmall" />
+          </Button>
+        }
+      >
+        {REFRESH_LABEL}
+      </Tooltip>
     </Box>
   );
 }

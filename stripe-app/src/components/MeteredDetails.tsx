@@ -4,6 +4,7 @@ import type { MeteredEntitlement } from "@/contract";
 import { meteredUsageText } from "../format/meteredUsage";
 import { formatNumber, formatPercent } from "../format/numbers";
 import { projectionText } from "../format/projection";
+import { resetText } from "../format/resetText";
 import { usageLevel, usageRatio } from "../model/usageLevel";
 import { useDrawerEnvironment } from "../views/DrawerEnvironment";
 import { usageSegments } from "../model/meterSegments";
@@ -18,10 +19,12 @@ export function MeteredDetails({ entitlement }: { entitlement: MeteredEntitlemen
   const limit = unlimited ? null : usageLimit;
   const overLimit = limit !== null && currentUsage > limit;
   const projection = projectionText(entitlement, locale);
+  const resets = resetText(entitlement, locale);
 
   return (
     <>
       <Inline>{meteredUsageText(entitlement, locale)}</Inline>
+      {resets && <Inline css={{ font: "caption", color: "secondary" }}>{resets}</Inline>}
       {projection && <Inline css={{ font: "caption", color: "secondary" }}>{projection}</Inline>}
       {limit !== null && (
         <UsageMeter

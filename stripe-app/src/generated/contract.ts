@@ -24,6 +24,8 @@ export type CustomerResult = {
 } | {
   linked: true;
   workspaceName: string;
+  /** `stigg`: a Stigg workspace (the drawer links the customer in Stigg); `sandbox`: the demo workspace. */
+  workspaceKind: "sandbox" | "stigg";
   customer: Customer;
 };
 
@@ -227,6 +229,8 @@ export type DashboardMode = "test" | "live";
 
 export type AccountLink = {
   mode: DashboardMode;
+  /** Installed in a Stripe sandbox (an account of its own, in test mode), as the host recorded it. */
+  stripeSandbox: boolean;
   workspaceName: string;
   workspaceKind: "sandbox" | "stigg";
   linkedSince: string;

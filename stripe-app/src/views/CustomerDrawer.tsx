@@ -1,3 +1,4 @@
+import type { ExternalLink } from "@stripe/ui-extension-sdk/ui";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef } from "react";
 import { useTRPC } from "../api/trpc";
@@ -18,7 +19,7 @@ const answered = (query: { dataUpdatedAt: number; errorUpdatedAt: number }) =>
  * the drawer; subscriptions and entitlements are independent reads, and the Command
  * Center shows a failed one as a notice in its own tab.
  */
-export function CustomerDrawer() {
+export function CustomerDrawer({ onStiggLink }: { onStiggLink?: (link: ExternalLink | undefined) => void } = {}) {
   const { stripeCustomerId } = useDrawerEnvironment();
   const trpc = useTRPC();
   const input = { stripeCustomerId };
@@ -50,6 +51,12 @@ export function CustomerDrawer() {
     void queryClient.resetQueries({ queryKey: trpc.listSubscriptions.queryKey({ stripeCustomerId }) });
     void queryClient.resetQueries({ queryKey: trpc.getEntitlements.queryKey({ stripeCustomerId }) });
   }, [linkedAfterConnect, queryClient, trpc, stripeCustomerId]);
+  // The drawer's external link opens the customer in Stigg, for a Stigg workspace only (the
+  // demo workspace's customers exist nowhere else).
+  const stiggHref = customer.data?.linked && customer.data.workspaceKind === "stigg" ? customer.data.customer.stiggUrl : undefined;
+  useEffect(() => {
+    onStiggLink?.(stiggHref ? { label: "Open customer in Stigg", href: stiggHref } : undefined);
+  }, [onStiggLink, stiggHref]);
   const retrying = customer.isFetching || subscriptions.isFetching || entitlements.isFetching;
 
   if (customer.isPending) return <LoadingView />;

@@ -11,6 +11,8 @@ export interface DrawerEnvironment {
   locale: string;
   /** "View in Stigg" when there is no customer-specific link. */
   stiggAppUrl: string;
+  /** The account is a Stripe sandbox (`userContext.account.isSandbox`): labels and Connect's preselection only. */
+  stripeSandbox: boolean;
 }
 
 /** The environment a view gives its parts, from Stripe's context props; no customer: "". */
@@ -19,6 +21,7 @@ export function drawerEnvironmentOf(props: ExtensionContextValue, stripeCustomer
     stripeCustomerId,
     locale: resolveLocale(props.userContext.locale),
     stiggAppUrl: readAppConstants(props.environment).stiggAppUrl,
+    stripeSandbox: props.userContext.account.isSandbox === true,
   };
 }
 

@@ -1,4 +1,6 @@
 import { Box, Button, Icon, type IconProps, Inline, Link } from "@stripe/ui-extension-sdk/ui";
+import { connectHref } from "../api/connectHref";
+import { useDrawerEnvironment } from "./DrawerEnvironment";
 import { useViewTitle } from "./ViewTitle";
 
 // The three selling points, as the public product document words them.
@@ -32,6 +34,7 @@ export function GateView({
   waiting: boolean;
 }) {
   useViewTitle("Connect Stigg");
+  const { stripeSandbox } = useDrawerEnvironment();
   return (
     <Box css={{ stack: "y", gapY: "large", padding: "medium" }}>
       <Box css={{ stack: "y", gapY: "small" }}>
@@ -51,7 +54,7 @@ export function GateView({
       ))}
       {/* The host's connect page starts the OAuth link flow in a new tab. */}
       {/* Pressed once, it rests (a double click opens one tab); the link below opens another on purpose. */}
-      <Button type="primary" href={connectUrl} target="_blank" onPress={onConnect} disabled={waiting} css={{ width: "fill" }}>
+      <Button type="primary" href={connectHref(connectUrl, stripeSandbox)} target="_blank" onPress={onConnect} disabled={waiting} css={{ width: "fill" }}>
         Connect Stigg
       </Button>
       {waiting && (

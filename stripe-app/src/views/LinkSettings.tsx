@@ -14,7 +14,8 @@ import { GateView } from "./GateView";
 import { LoadingView } from "./LoadingView";
 
 const MODE_LABEL: Record<DashboardMode, string> = { live: "Live mode", test: "Test mode" };
-const KIND_LABEL: Record<AccountLink["workspaceKind"], string> = { sandbox: "Sandbox", stigg: "Stigg" };
+const modeLabel = (link: AccountLink) => (link.stripeSandbox ? "Stripe sandbox" : MODE_LABEL[link.mode]);
+const KIND_LABEL: Record<AccountLink["workspaceKind"], string> = { sandbox: "Demo workspace", stigg: "Stigg" };
 
 /** The connect page, set to one Stripe mode. */
 function connectUrlIn(connectUrl: string, mode: DashboardMode): string {
@@ -42,7 +43,7 @@ function LinkCard({
   return (
     <Box css={{ stack: "y", gapY: "small" }}>
       <Box css={{ stack: "x", gapX: "small", alignY: "center" }}>
-        <Inline css={{ font: "heading" }}>{MODE_LABEL[link.mode]}</Inline>
+        <Inline css={{ font: "heading" }}>{modeLabel(link)}</Inline>
         <Badge type={link.mode === "live" ? "info" : "neutral"}>{KIND_LABEL[link.workspaceKind]}</Badge>
       </Box>
       <Field label="Workspace">{link.workspaceName}</Field>
@@ -61,7 +62,7 @@ function LinkCard({
       {disconnectable && confirming && (
         <Box css={{ stack: "y", gapY: "small" }}>
           <Inline>
-            {`Disconnect the ${link.mode}-mode link to ${link.workspaceName}? This removes only this app's link; nothing changes in Stigg or Stripe, and you can connect again.`}
+            {`Disconnect the ${link.stripeSandbox ? "Stripe sandbox's" : `${link.mode}-mode`} link to ${link.workspaceName}? This removes only this app's link; nothing changes in Stigg or Stripe, and you can connect again.`}
           </Inline>
           <Box css={{ stack: "x", gapX: "small" }}>
             <Button
@@ -86,6 +87,7 @@ function LinkCard({
  * there is none, and "Disconnect" with a confirmation for the roles that may.
  */
 export function LinkSettings({ disconnectable }: { disconnectable: boolean }) {
+  const { stripeSandbox } = useDrawerEnvironment();
   const trpc = useTRPC();
   const watch = useConnectWatch<LinksResult>((data) => data.links.length === 0);
   const links = useQuery({
@@ -116,11 +118,13 @@ export function LinkSettings({ disconnectable }: { disconnectable: boolean }) {
           <LinkCard link={link} disconnectable={disconnectable} />
         </Fragment>
       ))}
-      {otherModes.map((mode) => (
-        <Button key={mode} href={connectUrlIn(connectUrl, mode)} target="_blank">
-          {`Connect Stigg in ${MODE_LABEL[mode].toLowerCase()}`}
-        </Button>
-      ))}
+      {/* A Stripe sandbox has no live mode: its one link is all there is. */}
+      {!stripeSandbox &&
+        otherModes.map((mode) => (
+          <Button key={mode} href={connectUrlIn(connectUrl, mode)} target="_blank">
+            {`Connect Stigg in ${MODE_LABEL[mode].toLowerCase()}`}
+          </Button>
+        ))}
     </Box>
   );
 }

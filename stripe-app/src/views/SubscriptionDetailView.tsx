@@ -1,5 +1,6 @@
 import type { ExtensionContextValue } from "@stripe/ui-extension-sdk/context";
 import { ContextView } from "@stripe/ui-extension-sdk/ui";
+import { BRAND_COLOR, BRAND_ICON } from "./brand";
 import { ApiProviders } from "./ApiProviders";
 import { drawerEnvironmentOf, DrawerEnvironmentProvider } from "./DrawerEnvironment";
 import { SubscriptionPage } from "./SubscriptionPage";
@@ -17,7 +18,7 @@ export default function SubscriptionDetailView(props: ExtensionContextValue) {
   return (
     <ViewTitleProvider initial="Subscription entitlements">
       {(title) => (
-        <ContextView title={title}>
+        <ContextView title={title} brandColor={BRAND_COLOR} brandIcon={BRAND_ICON}>
           <DrawerEnvironmentProvider value={drawer}>
             <ApiProviders {...props}>
               <SubscriptionPage stripeSubscriptionId={environment.objectContext?.id ?? ""} />

@@ -27,9 +27,10 @@ export const acme: Customer = customerSchema.parse({
   stiggUrl: "https://app.stigg.io/customers/customer-acme",
 } satisfies Customer);
 
-export const linked = (customer: Customer = acme): CustomerResult => ({
+export const linked = (customer: Customer = acme, workspaceKind: "sandbox" | "stigg" = "sandbox"): CustomerResult => ({
   linked: true,
-  workspaceName: "Sandbox (demo data)",
+  workspaceName: workspaceKind === "stigg" ? "Acme production" : "Sandbox (demo data)",
+  workspaceKind,
   customer,
 });
 

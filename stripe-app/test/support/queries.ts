@@ -60,10 +60,25 @@ export function findInFragment(node: TreeNode, prop: string, type: string): Frag
 }
 
 /** The icon-only refresh button. */
-export function refreshButton(root: Root | TreeNode): TreeNode {
-  const found = root.findWhere((n) => n.is(Button) && n.find(Icon, { name: "refresh" }) !== null);
-  if (!found) throw new Error("No refresh button");
-  return found;
+/**
+ * The icon-only refresh button, which sits in the trigger (a remote fragment) of a label
+ * Tooltip that names it: its accessible name, and a way to press it.
+ */
+export function refreshButton(root: Root | TreeNode): { name: string; type: string; trigger(event: "onPress"): Promise<void> } {
+  for (const tooltip of root.findAll(Tooltip)) {
+    const fragment = tooltip.props.trigger as unknown as RemoteNode;
+    const button = fragment.children?.find((c) => c.type === "Button" && c.children?.some((i) => i.type === "Icon" && i.props?.name === "refresh"));
+    if (!button) continue;
+    return {
+      name: tooltip.text,
+      type: String((tooltip.props as { type?: string }).type ?? "description"),
+      async trigger(event) {
+        (button.props![event] as (e: object) => void)({});
+        await Promise.resolve();
+      },
+    };
+  }
+  throw new Error("No refresh button");
 }
 
 /** A node's `css` prop (Box, Inline…), as plain data. */

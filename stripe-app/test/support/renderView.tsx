@@ -26,6 +26,8 @@ export interface RenderOptions {
   mode?: "test" | "live";
   /** The Dashboard user's built-in role ids (`userContext.roles`). */
   roles?: string[];
+  /** The account is a Stripe sandbox (`userContext.account.isSandbox`). */
+  sandbox?: boolean;
 }
 
 /**
@@ -39,7 +41,7 @@ export function renderView(host: FakeHost, options: RenderOptions = {}) {
   const props = getMockContextProps({
     userContext: {
       id: USER_ID,
-      account: { id: ACCOUNT_ID },
+      account: { id: ACCOUNT_ID, ...(options.sandbox ? { isSandbox: true } : {}) },
       locale: "en-US",
       ...(options.roles ? { roles: options.roles.map((id) => ({ id, name: id, type: "builtIn" as const })) } : {}),
     },

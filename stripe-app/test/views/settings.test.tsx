@@ -12,6 +12,7 @@ const SETTINGS = { component: AppSettingsView, viewportID: "settings" };
 
 const testLink: AccountLink = {
   mode: "test",
+  stripeSandbox: false,
   workspaceName: "Sandbox (demo data)",
   workspaceKind: "sandbox",
   linkedSince: "2026-11-02T09:30:00.000Z",
@@ -19,6 +20,7 @@ const testLink: AccountLink = {
 };
 const liveLink: AccountLink = {
   mode: "live",
+  stripeSandbox: false,
   workspaceName: "Acme production",
   workspaceKind: "stigg",
   linkedSince: "2026-10-01T08:00:00.000Z",
@@ -53,7 +55,7 @@ describe("Settings view", () => {
       "Live mode",
       "Stigg",
       "Test mode",
-      "Sandbox",
+      "Demo workspace",
       "Sandbox (demo data)",
       "Linked since",
       "Oct 1, 2026",

@@ -14,7 +14,7 @@ const holder = globalThis as unknown as { __stripeOAuthStandIn?: StripeOAuthStan
 export function devStandIn(): StripeOAuthStandIn | undefined {
   const config = getConfig();
   if (config.mode !== "sandbox") return undefined;
-  const key = config.oauth.secretKeys.test;
-  holder.__stripeOAuthStandIn ??= new StripeOAuthStandIn(key ? [key] : []);
+  const { test, sandbox } = config.oauth.secretKeys;
+  holder.__stripeOAuthStandIn ??= new StripeOAuthStandIn(test ? [test] : [], Date.now, sandbox ? [sandbox] : []);
   return holder.__stripeOAuthStandIn;
 }

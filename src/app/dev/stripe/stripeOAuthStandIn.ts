@@ -27,6 +27,8 @@ export interface StandInResponse {
 interface IssuedCode {
   stripeUserId: string;
   livemode: boolean;
+  /** Made in a Stripe sandbox: only the app's managed sandbox's key exchanges it. */
+  sandbox: boolean;
   issuedAt: number;
   used: boolean;
 }
@@ -38,13 +40,15 @@ export class StripeOAuthStandIn {
     /** Secret keys the token endpoint accepts; a key's mode is read from its prefix. */
     private readonly secretKeys: readonly string[],
     private readonly now: () => number = Date.now,
+    /** Keys of the app's managed sandbox (test-mode keys), which answer Stripe sandbox installs. */
+    private readonly sandboxKeys: readonly string[] = [],
   ) {}
 
-  /** What Stripe does when the user clicks "Install": a code for that account and mode. */
-  issueCode(stripeUserId: string, livemode: boolean): string {
+  /** What Stripe does when the user clicks "Install": a code for that account and mode (or Stripe sandbox). */
+  issueCode(stripeUserId: string, livemode: boolean, sandbox = false): string {
     this.forgetOldCodes();
     const code = `ac_${randomBytes(18).toString("base64url")}`;
-    this.codes.set(code, { stripeUserId, livemode, issuedAt: this.now(), used: false });
+    this.codes.set(code, { stripeUserId, livemode: livemode && !sandbox, sandbox, issuedAt: this.now(), used: false });
     return code;
   }
 
@@ -64,7 +68,7 @@ export class StripeOAuthStandIn {
 
   token(req: TokenRequest): StandInResponse {
     const key = apiKeyFrom(req.authorization);
-    if (!key || !this.secretKeys.includes(key)) {
+    if (!key || !(this.secretKeys.includes(key) || this.sandboxKeys.includes(key))) {
       return {
         status: 401,
         body: {
@@ -88,13 +92,15 @@ export class StripeOAuthStandIn {
     const issued = this.codes.get(code);
     const livemode = key.includes("_live_");
     if (!issued) return oauthError("invalid_grant", `Invalid authorization code: ${code}`);
+    // A code belongs to the app's account in one environment (live, test, or its managed
+    // sandbox); another environment's key does not reach it, so the code stays usable.
+    if (issued.livemode !== livemode || issued.sandbox !== this.sandboxKeys.includes(key)) {
+      return oauthError("invalid_grant", "Authorization code provided does not belong to you.");
+    }
     if (issued.used) return oauthError("invalid_grant", `Authorization code has already been used: ${code}`);
     // A code is spent by any exchange attempt that reaches it, like Stripe's.
     issued.used = true;
     if (this.now() - issued.issuedAt > CODE_TTL_MS) return oauthError("invalid_grant", `Authorization code expired: ${code}`);
-    if (issued.livemode !== livemode) {
-      return oauthError("invalid_grant", `Authorization code provided does not belong to the ${livemode ? "live" : "test"} mode key.`);
-    }
 
     const mode = livemode ? "live" : "test";
     return {

@@ -9,6 +9,8 @@ export interface OutcomeMessage {
   next: { label: string; href: string };
 }
 
+const INSTALL_MODE_LABEL = { live: "live mode", test: "test mode", sandbox: "Stripe sandbox" } as const;
+
 const RESTART = "Start again from the Stigg app's “Connect Stigg” button in the Stripe Dashboard.";
 
 /** Stripe Dashboard's customer list in the mode the install was made in. */
@@ -35,7 +37,7 @@ export function outcomeMessage(outcome: InstallOutcome, mode: Mode): OutcomeMess
         title: outcome.reinstalled ? "Stripe account re-connected" : "Stripe account connected",
         tone: "success",
         lines: [
-          `${outcome.stripeAccountId} (${outcome.livemode ? "live mode" : "test mode"}) now shows entitlements from “${outcome.workspaceName}”.`,
+          `${outcome.stripeAccountId} (${outcome.sandbox ? "Stripe sandbox" : outcome.livemode ? "live mode" : "test mode"}) now shows entitlements from “${outcome.workspaceName}”.`,
           ...(outcome.startedFromAccountId
             ? [`Note: you started from ${outcome.startedFromAccountId}, but approved the install on ${outcome.stripeAccountId}. ${outcome.startedFromAccountId} is unchanged.`]
             : []),
@@ -48,10 +50,22 @@ export function outcomeMessage(outcome: InstallOutcome, mode: Mode): OutcomeMess
         title: "This install is already complete",
         tone: "success",
         lines: [
-          `${outcome.stripeAccountId} (${outcome.livemode ? "live mode" : "test mode"}) is connected to “${outcome.workspaceName}”; this link was used for that, and works once.`,
+          `${outcome.stripeAccountId} (${outcome.sandbox ? "Stripe sandbox" : outcome.livemode ? "live mode" : "test mode"}) is connected to “${outcome.workspaceName}”; this link was used for that, and works once.`,
           "Open any customer in the Stripe Dashboard and choose the Stigg app in the drawer.",
         ],
         next: dashboardFor(outcome.stripeAccountId, outcome.livemode, mode),
+      };
+    case "installed":
+      return {
+        title: "Stigg is installed",
+        tone: "success",
+        lines: [
+          `The app is installed on ${outcome.stripeAccountId} (${INSTALL_MODE_LABEL[outcome.mode]}). One step is left: pick the Stigg workspace whose entitlements its Dashboard shows.`,
+        ],
+        next: {
+          label: "Pick a workspace",
+          href: `/connect?${new URLSearchParams({ account: outcome.stripeAccountId, mode: outcome.mode })}`,
+        },
       };
     case "denied":
       return {

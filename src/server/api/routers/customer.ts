@@ -9,5 +9,5 @@ export const getCustomer = signedProcedure
   .query(async ({ ctx, input }) => {
     if (!ctx.workspace) return { linked: false as const, connectUrl: connectUrlFor(ctx.caller.accountId) };
     const { customer, workspace } = await resolveCustomer(ctx, input.stripeCustomerId, { fresh: input.fresh });
-    return { linked: true as const, workspaceName: workspace.displayName, customer };
+    return { linked: true as const, workspaceName: workspace.displayName, workspaceKind: workspace.sourceKind, customer };
   });

@@ -15,18 +15,20 @@ export const getLinks = signedProcedure
     const accountId = ctx.caller.accountId;
     const rows = await db.stripeAccountLink.findMany({
       where: { stripeAccountId: accountId },
-      select: { livemode: true, createdAt: true, workspace: { select: { id: true, displayName: true, sourceKind: true } } },
+      select: { livemode: true, sandbox: true, createdAt: true, workspace: { select: { id: true, displayName: true, sourceKind: true } } },
       orderBy: { livemode: "desc" },
     });
     return {
       links: rows.map((l) => ({
         mode: l.livemode ? ("live" as const) : ("test" as const),
+        stripeSandbox: l.sandbox,
         workspaceName: l.workspace.displayName,
         workspaceKind: l.workspace.sourceKind,
         linkedSince: l.createdAt.toISOString(),
         lastSuccessfulRead: lastSourceRead(accountId, l.livemode, l.workspace.id)?.toISOString() ?? null,
       })),
       connectUrl: connectUrlFor(accountId),
-      connectableModes: availableModes(getConfig()),
+      // The Dashboard's own modes: a Stripe sandbox is an account of its own, connected from its Dashboard.
+      connectableModes: availableModes(getConfig()).filter((m) => m !== "sandbox"),
     };
   });

@@ -26,10 +26,11 @@ export default async function StandInAuthorizePage({ searchParams }: { searchPar
       </Card>
     );
   }
-  // The account whose Gate started this install; the unlinked demo account otherwise.
-  let account: string;
+  // The account whose Gate started this install (and whether it is a Stripe sandbox); the
+  // unlinked demo account in test mode otherwise.
+  let started: Awaited<ReturnType<typeof accountOfState>> | undefined;
   try {
-    account = (req.state && (await accountOfState(await getDb(), req.state))) || UNLINKED_ACCOUNT;
+    started = req.state ? await accountOfState(await getDb(), req.state) : undefined;
   } catch (err) {
     if (!isStoreUnavailable(err) && !isStoreBusy(err)) throw err;
     return (
@@ -38,10 +39,11 @@ export default async function StandInAuthorizePage({ searchParams }: { searchPar
       </Card>
     );
   }
+  const account = started?.stripeAccountId ?? UNLINKED_ACCOUNT;
   return (
     <Card title="Install “Stigg” on your Stripe account?">
       <p style={{ background: "#fff8e1", border: "1px solid #f0d98c", borderRadius: 6, padding: "8px 12px", fontSize: 14 }}>
-        Local stand-in for Stripe&apos;s install page (sandbox mode). No Stripe account is involved; installs are in test mode.
+        Local stand-in for Stripe&apos;s install page (sandbox mode). No Stripe account is involved; installs are in test mode or a Stripe sandbox.
       </p>
       <p>The app will be able to read your customers in the Stripe Dashboard.</p>
       <form method="post" action="/dev/stripe/oauth/v2/authorize/decision">
@@ -51,6 +53,13 @@ export default async function StandInAuthorizePage({ searchParams }: { searchPar
         <label style={{ display: "block", margin: "12px 0" }}>
           Stripe account{" "}
           <input name="account" defaultValue={account} pattern="acct_[A-Za-z0-9]+" required style={{ padding: 4 }} />
+        </label>
+        <label style={{ display: "block", margin: "12px 0" }}>
+          Install into{" "}
+          <select name="environment" defaultValue={started?.sandbox ? "sandbox" : "test"} style={{ padding: 4 }}>
+            <option value="test">Test mode</option>
+            <option value="sandbox">Stripe sandbox</option>
+          </select>
         </label>
         <button type="submit" name="decision" value="approve" style={buttonStyle}>
           Approve

@@ -36,6 +36,6 @@ export async function POST(req: Request): Promise<Response> {
   if (field("decision") !== "approve") return go({ error: "access_denied", error_description: "The user denied your request" });
   const account = stripeAccountId.safeParse(field("account"));
   if (!account.success) return go({ error: "invalid_request", error_description: "Invalid account" });
-  // The sandbox stand-in holds only a test-mode key, so it installs in test mode.
-  return go({ code: standIn.issueCode(account.data, false) });
+  // The stand-in holds test-mode keys only: it installs in test mode or a Stripe sandbox.
+  return go({ code: standIn.issueCode(account.data, false, field("environment") === "sandbox") });
 }

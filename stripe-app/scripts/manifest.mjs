@@ -6,6 +6,8 @@
 // which sets every URL the Dashboard needs (connect-src, the OAuth redirect, API_BASE),
 // keeps everything else in the file (views, permissions, other constants), refuses
 // anything but https, and validates the result against Stripe's schema before writing.
+// It lives in stripe-app/ (with its ajv) so that the folder checks its manifests on its
+// own; the repository's `npm run manifest` runs it from the root.
 // `stripe-app/stripe-app.local.json` extends it for local work (http://localhost:3000):
 // `stripe apps start --manifest stripe-app.local.json` and the preview harness use it.
 import { readFileSync, writeFileSync } from "node:fs";
@@ -15,13 +17,15 @@ import { parseArgs } from "node:util";
 import { Ajv } from "ajv";
 import addFormats from "ajv-formats";
 
-export const appDir = path.resolve(import.meta.dirname, "../stripe-app");
+export const appDir = path.resolve(import.meta.dirname, "..");
 export const MANIFEST = path.join(appDir, "stripe-app.json");
 export const LOCAL_MANIFEST = path.join(appDir, "stripe-app.local.json");
 // Stripe's published schemas (MIT); source and licence in stripe-app/test/schema/README.md.
 const schemaDir = path.join(appDir, "test/schema");
 
-const readJson = (file) => JSON.parse(readFileSync(file, "utf8"));
+/** @typedef {Record<string, any>} Manifest a manifest as JSON */
+
+const readJson = (/** @type {string} */ file) => JSON.parse(readFileSync(file, "utf8"));
 
 function validators() {
   // Not strict: the schemas carry editor-only keywords such as `markdownDescription`.
@@ -39,16 +43,23 @@ function validators() {
 /**
  * Stripe's schema's complaints about `manifest` (`kind`: "main" for stripe-app.json,
  * "local" for a manifest that extends it), one line each; empty when it validates.
+ * @param {unknown} manifest
+ * @param {"main" | "local"} [kind]
+ * @returns {string[]}
  */
 export function manifestErrors(manifest, kind = "main") {
   const validate = validators()[kind];
+  if (!validate) throw new Error(`no schema for ${kind}`);
   if (validate(manifest)) return [];
-  return validate.errors.map((e) => `${e.instancePath || "/"} ${e.message}${e.params ? ` ${JSON.stringify(e.params)}` : ""}`);
+  return (validate.errors ?? []).map((e) => `${e.instancePath || "/"} ${e.message}${e.params ? ` ${JSON.stringify(e.params)}` : ""}`);
 }
 
 export class ManifestError extends Error {}
 
-/** The origin a production manifest may point at: https, no path, query or fragment. */
+/**
+ * The origin a production manifest may point at: https, no path, query or fragment.
+ * @param {string} publicUrl
+ */
 export function publicOrigin(publicUrl) {
   let url;
   try {
@@ -68,7 +79,10 @@ export function publicOrigin(publicUrl) {
   return url.origin;
 }
 
-/** The URL-dependent fields of a manifest for a host at `origin`. */
+/**
+ * The URL-dependent fields of a manifest for a host at `origin`.
+ * @param {string} origin
+ */
 export function hostFields(origin) {
   return {
     connectSrc: [`${origin}/api/`],
@@ -77,7 +91,12 @@ export function hostFields(origin) {
   };
 }
 
-/** `base` with every host URL pointing at `publicUrl`; refuses non-https and invalid results. */
+/**
+ * `base` with every host URL pointing at `publicUrl`; refuses non-https and invalid results.
+ * @param {Manifest} base
+ * @param {string} publicUrl
+ * @returns {Manifest}
+ */
 export function productionManifest(base, publicUrl) {
   const { connectSrc, redirectUris, apiBase } = hostFields(publicOrigin(publicUrl));
   const manifest = structuredClone(base);
@@ -89,9 +108,14 @@ export function productionManifest(base, publicUrl) {
   return manifest;
 }
 
-const isObject = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+const isObject = (/** @type {unknown} */ v) => typeof v === "object" && v !== null && !Array.isArray(v);
 
-/** `override` laid over `base`: objects merge key by key, anything else (arrays too) replaces. */
+/**
+ * `override` laid over `base`: objects merge key by key, anything else (arrays too) replaces.
+ * @param {Manifest} base
+ * @param {Manifest} override
+ * @returns {Manifest}
+ */
 export function extend(base, override) {
   const out = { ...base };
   for (const [key, value] of Object.entries(override)) {
