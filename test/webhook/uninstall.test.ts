@@ -171,7 +171,8 @@ describe(`POST /api/stripe/webhook: Stripe sandbox installs (${backend})`, () =>
     expect(await crossed.json()).toMatchObject({ removedLinks: 0 });
     expect(await links()).toEqual([[NEIGHBOUR, true, "sealed-neighbour"]]);
 
-    const fromSandbox = await deliver(payload, DEMO_SANDBOX_WEBHOOK_SECRET);
+    // Each endpoint's event is an event of its own (its own id).
+    const fromSandbox = await deliver(eventJson("account.application.deauthorized", { account: SANDBOX, livemode: false }), DEMO_SANDBOX_WEBHOOK_SECRET);
     expect(fromSandbox.status).toBe(200);
     expect(await fromSandbox.json()).toMatchObject({ removedLinks: 1 });
     expect(await sandboxLinks()).toEqual([]);

@@ -69,6 +69,7 @@ describe(`a Stripe account linked to a Stigg workspace (${backend})`, () => {
     expect(data(body)).toEqual({
       linked: true,
       workspaceName: "Stigg environment ws_stigg_e2e",
+      workspaceKind: "stigg",
       customer: {
         stripeCustomerId: FULL.stripe,
         stiggCustomerId: FULL.stigg,
