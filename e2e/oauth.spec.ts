@@ -23,7 +23,7 @@ test("connecting the sandbox workspace turns the Gate into the Command Center", 
 
   await expect(page).toHaveURL(/\/oauth\/result$/);
   await expect(page.getByRole("heading", { name: "Stripe account connected" })).toBeVisible();
-  await expect(page.getByText(`${account} (test mode) now shows entitlements from “Sandbox (demo data)”.`)).toBeVisible();
+  await expect(page.getByText(`${account} (test mode) now shows entitlements from “Demo data”.`)).toBeVisible();
   await page.getByRole("link", { name: "Open the preview Dashboard" }).click();
 
   await expect(harness.drawer.getByText("Acme Corp", { exact: true })).toBeVisible();
@@ -54,7 +54,7 @@ test("a callback URL opened again after the install says the account is connecte
 
   await page.goto(callbackUrl);
   await expect(page.getByRole("heading", { name: "This install is already complete" })).toBeVisible();
-  await expect(page.getByText("acct_E2eReplay (test mode) is connected to “Sandbox (demo data)”", { exact: false })).toBeVisible();
+  await expect(page.getByText("acct_E2eReplay (test mode) is connected to “Demo data”", { exact: false })).toBeVisible();
   await expect(page.getByText("Nothing was connected", { exact: false })).toHaveCount(0);
 });
 

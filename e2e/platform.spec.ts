@@ -28,7 +28,7 @@ test("the drawer off customer pages: where entitlements are, and the account's c
   await page.goto(`/preview?${new URLSearchParams({ account: LINKED_ACCOUNT, view: "home" })}`);
   await expect(harness.drawer.getByText(OPEN_A_CUSTOMER, { exact: true })).toBeVisible();
   await expect(harness.drawer.getByText("Test mode", { exact: true })).toBeVisible();
-  await expect(harness.drawer.getByText("Sandbox (demo data)", { exact: true })).toBeVisible();
+  await expect(harness.drawer.getByText("Demo data", { exact: true })).toBeVisible();
   await expect(harness.drawer.getByText("Demo workspace", { exact: true })).toBeVisible();
   await expect(harness.drawer.getByRole("button", { name: "Disconnect" })).toHaveCount(0);
 
@@ -50,7 +50,7 @@ test("a Stripe sandbox installs through the Stripe stand-in and gets its own lin
   await approve(page, account, "sandbox");
 
   await expect(page.getByRole("heading", { name: "Stripe account connected" })).toBeVisible();
-  await expect(page.getByText(`${account} (Stripe sandbox) now shows entitlements from “Sandbox (demo data)”.`)).toBeVisible();
+  await expect(page.getByText(`${account} (Stripe sandbox) now shows entitlements from “Demo data”.`)).toBeVisible();
   await harness.openAs(account, "cus_DemoFull", { sandbox: true });
   await expect(harness.drawer.getByText("Acme Corp", { exact: true })).toBeVisible();
   await harness.openAs(account, "cus_DemoFull", { sandbox: true, view: "settings" });

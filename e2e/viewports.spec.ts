@@ -53,7 +53,7 @@ test("settings: the link, Disconnect with a confirmation, then connect again", a
 
   drawer = await harness.openPage(account, "settings");
   await expect(drawer.getByText("Test mode", { exact: true })).toBeVisible();
-  await expect(drawer.getByText("Sandbox (demo data)", { exact: true })).toBeVisible();
+  await expect(drawer.getByText("Demo data", { exact: true })).toBeVisible();
   await expect(drawer.getByText("Linked since", { exact: true })).toBeVisible();
   await expect(drawer.getByText("None since the app's server last started", { exact: true })).toBeVisible();
   await harness.screenshot("settings");
@@ -75,7 +75,7 @@ test("settings: the link, Disconnect with a confirmation, then connect again", a
   await expect(customerPage.getByText("Manage entitlements with Stigg", { exact: true })).toBeVisible();
   await connect(page, (await customerPage.getByRole("link", { name: "Connect Stigg" }).getAttribute("href"))!, account);
   drawer = await harness.openPage(account, "settings");
-  await expect(drawer.getByText("Sandbox (demo data)", { exact: true })).toBeVisible();
+  await expect(drawer.getByText("Demo data", { exact: true })).toBeVisible();
   await harness.open(account, "cus_DemoFull");
   await expect(harness.drawer.getByText("Acme Corp", { exact: true })).toBeVisible();
 });

@@ -11,7 +11,7 @@ export const DAY = 24 * 3600 * 1000;
 
 export const workspace = {
   id: SANDBOX_WORKSPACE_ID,
-  displayName: "Sandbox (demo data)",
+  displayName: "Demo data",
   stiggAppBaseUrl: "https://app.stigg.io",
 };
 

@@ -47,7 +47,7 @@ describe(`procedures on the demo data (${backend})`, () => {
       expect(res.status).toBe(200);
       expect(data(body)).toEqual({
         linked: true,
-        workspaceName: "Sandbox (demo data)",
+        workspaceName: "Demo data",
         workspaceKind: "sandbox",
         customer: {
           stripeCustomerId: c.billingId,

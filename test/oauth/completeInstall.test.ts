@@ -51,7 +51,7 @@ describe.each(storeKinds)("the OAuth callback on $name", (kind) => {
       stripeAccountId: ACCOUNT,
       livemode: false,
       sandbox: false,
-      workspaceName: "Sandbox (demo data)",
+      workspaceName: "Demo data",
       reinstalled: false,
     });
     const link = await store.db.stripeAccountLink.findUniqueOrThrow({
@@ -134,7 +134,7 @@ describe.each(storeKinds)("the OAuth callback on $name", (kind) => {
     expect(await completeInstall({ code: stripe.stripe.issueCode(ACCOUNT, false), state }, state, deps)).toMatchObject({ kind: "linked" });
     // The success page cleared the state cookie; the same callback URL is opened again.
     const again = await expectNothingStored(() => completeInstall({ code: stripe.stripe.issueCode(ACCOUNT, false), state }, undefined, deps));
-    expect(again).toEqual({ kind: "already_linked", stripeAccountId: ACCOUNT, livemode: false, sandbox: false, workspaceName: "Sandbox (demo data)" });
+    expect(again).toEqual({ kind: "already_linked", stripeAccountId: ACCOUNT, livemode: false, sandbox: false, workspaceName: "Demo data" });
   });
 
   it("refuses an expired state", async () => {

@@ -29,7 +29,7 @@ export const acme: Customer = customerSchema.parse({
 
 export const linked = (customer: Customer = acme, workspaceKind: "sandbox" | "stigg" = "sandbox"): CustomerResult => ({
   linked: true,
-  workspaceName: workspaceKind === "stigg" ? "Acme production" : "Sandbox (demo data)",
+  workspaceName: workspaceKind === "stigg" ? "Acme production" : "Demo data",
   workspaceKind,
   customer,
 });

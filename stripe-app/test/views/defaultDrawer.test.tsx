@@ -11,7 +11,7 @@ const DRAWER = { component: DefaultDrawerView, viewportID: "stripe.dashboard.dra
 const testLink: AccountLink = {
   mode: "test",
   stripeSandbox: false,
-  workspaceName: "Sandbox (demo data)",
+  workspaceName: "Demo data",
   workspaceKind: "sandbox",
   linkedSince: "2026-11-02T09:30:00.000Z",
   lastSuccessfulRead: null,
@@ -22,7 +22,7 @@ const hostWith = (links: AccountLink[]) => new FakeHost().on("getLinks", () => (
 describe("Default drawer (no customer open)", () => {
   it("says where the entitlements are and shows the mode's connection and workspace, as settings does", async () => {
     const view = renderView(hostWith([testLink]), { view: DRAWER });
-    await view.untilText("Sandbox (demo data)");
+    await view.untilText("Demo data");
     expect(view.wrapper).toContainText(OPEN_A_CUSTOMER);
     expect(view.wrapper).toContainText("Open a customer to see their entitlements");
     for (const text of ["Test mode", "Demo workspace", "Linked since", "Connect Stigg in live mode"]) {
@@ -41,7 +41,7 @@ describe("Default drawer (no customer open)", () => {
 
   it("in a Stripe sandbox: its link is the \"Stripe sandbox\" one, and Connect preselects that", async () => {
     const linked = renderView(hostWith([{ ...testLink, stripeSandbox: true }]), { view: DRAWER, sandbox: true });
-    await linked.untilText("Sandbox (demo data)");
+    await linked.untilText("Demo data");
     expect(linked.wrapper).toContainText("Stripe sandbox");
     expect(linked.wrapper).not.toContainText("Test mode");
     // A sandbox has no live mode to connect.

@@ -13,7 +13,7 @@ const SETTINGS = { component: AppSettingsView, viewportID: "settings" };
 const testLink: AccountLink = {
   mode: "test",
   stripeSandbox: false,
-  workspaceName: "Sandbox (demo data)",
+  workspaceName: "Demo data",
   workspaceKind: "sandbox",
   linkedSince: "2026-11-02T09:30:00.000Z",
   lastSuccessfulRead: "2026-11-24T14:05:00.000Z",
@@ -56,7 +56,7 @@ describe("Settings view", () => {
       "Stigg",
       "Test mode",
       "Demo workspace",
-      "Sandbox (demo data)",
+      "Demo data",
       "Linked since",
       "Oct 1, 2026",
       "Nov 2, 2026",
@@ -72,7 +72,7 @@ describe("Settings view", () => {
   it("offers no Disconnect to a role that may not (the host cannot check roles; the UI does)", async () => {
     const { host } = hostWith([testLink]);
     const view = renderView(host, { view: SETTINGS, roles: ["analyst", "support_specialist"] });
-    await view.untilText("Sandbox (demo data)");
+    await view.untilText("Demo data");
     expect(view.wrapper.findAll(Button).map((b) => b.text)).not.toContain("Disconnect");
   });
 
@@ -85,10 +85,10 @@ describe("Settings view", () => {
     // The second card is the test-mode link (live first).
     await disconnects[1]!.trigger("onPress");
     await view.untilText("Confirm disconnect");
-    expect(view.wrapper).toContainText("Disconnect the test-mode link to Sandbox (demo data)?");
+    expect(view.wrapper).toContainText("Disconnect the test-mode link to Demo data?");
     expect(host.calls.map((c) => c.procedure)).not.toContain("disconnect");
     await button(view.wrapper, "Confirm disconnect").trigger("onPress");
-    await view.until(() => !view.wrapper.text.includes("Sandbox (demo data)"), "the test-mode link to go");
+    await view.until(() => !view.wrapper.text.includes("Demo data"), "the test-mode link to go");
     await view.settled();
     const disconnect = host.requests.find((r) => r.calls.some((c) => c.procedure === "disconnect"))!;
     expect(disconnect.method).toBe("POST");
@@ -101,12 +101,12 @@ describe("Settings view", () => {
   it("offers to connect only a mode this server can install in and the account lacks", async () => {
     const onlyTest = hostWith([testLink], ["test"]);
     const view = renderView(onlyTest.host, { view: SETTINGS, roles: ["admin"] });
-    await view.untilText("Sandbox (demo data)");
+    await view.untilText("Demo data");
     expect(view.wrapper.findAll(Button).map((b) => b.text).filter((t) => t.startsWith("Connect Stigg"))).toEqual([]);
 
     const both = hostWith([testLink], ["test", "live"]);
     const second = renderView(both.host, { view: SETTINGS, roles: ["admin"] });
-    await second.untilText("Sandbox (demo data)");
+    await second.untilText("Demo data");
     expect(button(second.wrapper, "Connect Stigg in live mode")).toHaveProps({ href: `${CONNECT_URL}&mode=live` });
   });
 
@@ -118,7 +118,7 @@ describe("Settings view", () => {
     await view.untilText("Finish connecting in the new tab");
     state.links = [testLink];
     refocusDashboard();
-    await view.untilText("Sandbox (demo data)");
+    await view.untilText("Demo data");
     await button(view.wrapper, "Disconnect").trigger("onPress");
     await button(view.wrapper, "Confirm disconnect").trigger("onPress");
     await view.untilText("Manage entitlements with Stigg");
@@ -132,13 +132,13 @@ describe("Settings view", () => {
     // Linked in the install tab; this view never saw Connect pressed.
     state.links = [testLink];
     refocusDashboard();
-    await view.untilText("Sandbox (demo data)");
+    await view.untilText("Demo data");
   });
 
   it("Cancel leaves the link alone", async () => {
     const { host, state } = hostWith([testLink]);
     const view = renderView(host, { view: SETTINGS, roles: ["admin"] });
-    await view.untilText("Sandbox (demo data)");
+    await view.untilText("Demo data");
     await button(view.wrapper, "Disconnect").trigger("onPress");
     await view.untilText("Confirm disconnect");
     await button(view.wrapper, "Cancel").trigger("onPress");
@@ -153,14 +153,14 @@ describe("Settings view", () => {
     // The view still shows the link it read before another admin removed it.
     host.on("getLinks", () => ({ links: [testLink], connectUrl: CONNECT_URL, connectableModes: ["test" as const] }));
     const view = renderView(host, { view: SETTINGS, roles: ["admin"] });
-    await view.untilText("Sandbox (demo data)");
+    await view.untilText("Demo data");
     await button(view.wrapper, "Disconnect").trigger("onPress");
     await button(view.wrapper, "Confirm disconnect").trigger("onPress");
     await view.untilText("Not disconnected");
     const failed = host.requests.find((r) => r.calls.some((c) => c.procedure === "disconnect"))!;
     expect(view.wrapper).toContainText("no test-mode link to disconnect");
     expect(view.wrapper).toContainText(failed.correlationId);
-    expect(view.wrapper).toContainText("Sandbox (demo data)");
+    expect(view.wrapper).toContainText("Demo data");
   });
 
   it("unlinked: the Gate's Connect Stigg, which then waits for the link made in the other tab", async () => {
@@ -176,7 +176,7 @@ describe("Settings view", () => {
   it("sends the Dashboard's mode as a hint with the signed headers", async () => {
     const { host } = hostWith([testLink]);
     const view = renderView(host, { view: SETTINGS, mode: "test" });
-    await view.untilText("Sandbox (demo data)");
+    await view.untilText("Demo data");
     const headers = host.requests[0]!.headers;
     expect(headers.get("Stripe-Mode")).toBe("test");
     expect(headers.get("Stripe-Account-Id")).toBe("acct_DemoLinked");

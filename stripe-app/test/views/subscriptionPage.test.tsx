@@ -18,7 +18,7 @@ const CONNECT_URL = "http://localhost:3000/connect?account=acct_DemoLinked";
 
 const managed = (): SubscriptionEntitlementsResult => ({
   status: "managed",
-  workspaceName: "Sandbox (demo data)",
+  workspaceName: "Demo data",
   customer: acme,
   subscription: seatsSubscription,
   entitlements: seatsEntitlements(),
@@ -67,7 +67,7 @@ describe("Subscription page (stripe.dashboard.subscription.detail)", () => {
   it("says the subscription is not managed by Stigg when none is billed through it", async () => {
     const host = new FakeHost().on("getSubscriptionEntitlements", () => ({
       status: "notManaged" as const,
-      workspaceName: "Sandbox (demo data)",
+      workspaceName: "Demo data",
       message: "This subscription is not managed by Stigg",
     }));
     const view = renderView(host, { view: PAGE });
