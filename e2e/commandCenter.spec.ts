@@ -70,7 +70,7 @@ test("usage meters carry an amber badge from 80 %, a red one at 100 % and an urg
   expect(await level("AI generations")).toBe("urgent"); // 115 %, soft limit
   expect(await level("Seats")).toBe("urgent"); // 120 %
   await expect(row(harness, "Seats").locator(".sdk-badge").first()).toHaveText("120% · over the limit");
-  await expect(row(harness, "Seats").locator(".sdk-meter__legend")).toContainText("Over the limit by");
+  await expect(row(harness, "Seats").locator(".sdk-meter__legend")).toContainText("Over the limit");
   await expect(row(harness, "API calls").locator(".sdk-badge").first()).toHaveText("85%");
 });
 

@@ -2,7 +2,7 @@ import { Button, Inline } from "@stripe/ui-extension-sdk/ui";
 import { useState } from "react";
 import type { MeteredEntitlement } from "@/contract";
 import { meteredUsageText } from "../format/meteredUsage";
-import { formatNumber, formatPercent } from "../format/numbers";
+import { formatPercent } from "../format/numbers";
 import { projectionText } from "../format/projection";
 import { resetText } from "../format/resetText";
 import { usageLevel, usageRatio } from "../model/usageLevel";
@@ -28,7 +28,7 @@ export function MeteredDetails({ entitlement }: { entitlement: MeteredEntitlemen
       {projection && <Inline css={{ font: "caption", color: "secondary" }}>{projection}</Inline>}
       {limit !== null && (
         <UsageMeter
-          segments={usageSegments(currentUsage, limit, (n) => formatNumber(n, locale))}
+          segments={usageSegments(currentUsage, limit)}
           level={usageLevel(currentUsage, limit)}
           label={formatPercent(usageRatio(currentUsage, limit), locale)}
         />

@@ -4,15 +4,15 @@ export type MeterSegment = { label: string; value: number };
 /**
  * Usage against a limit: used and remaining, or, past the limit, the limit and the excess
  * (a meter's total is the sum of its segments, so the excess has to be a segment). The
- * SDK's MeterChart takes no colours, so the excess says what it is in its own label, with
- * its amount ("Over the limit by 2"): the legend cannot be read as "Remaining".
+ * SDK's MeterChart takes no colours, so the excess says what it is in its own label ("Over
+ * the limit", its amount beside it in the legend): it cannot be read as "Remaining".
  */
-export function usageSegments(usage: number, limit: number, format: (n: number) => string = String): MeterSegment[] {
+export function usageSegments(usage: number, limit: number): MeterSegment[] {
   const used = Math.max(0, usage);
   if (used > limit) {
     return [
       { label: "Up to the limit", value: limit },
-      { label: `Over the limit by ${format(used - limit)}`, value: used - limit },
+      { label: "Over the limit", value: used - limit },
     ];
   }
   return [

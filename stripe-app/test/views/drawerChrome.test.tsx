@@ -124,7 +124,7 @@ describe("meters (SDK ui/next MeterChart)", () => {
     expect(seats.find(MeterChart)).toHaveProps({
       data: [
         { label: "Up to the limit", value: 10 },
-        { label: "Over the limit by 2", value: 2 },
+        { label: "Over the limit", value: 2 },
       ],
     });
     expect(seats.find(Badge)).toHaveProps({ type: "urgent" });
