@@ -1,4 +1,3 @@
-import { Writable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { CustomerResult, EntitlementList, SubscriptionList, UsageSeries } from "@/contract";
 import { useAppWithFreshDatabase } from "../../support/appUnderTest";
@@ -9,17 +8,9 @@ import { EMAIL_ONLY, entitlements, fixture, FULL, STIGG_KEY, UNKNOWN_STRIPE_CUST
 
 // The app's own logger, writing where the test can read it: no key may reach the logs.
 const logs = vi.hoisted(() => ({ lines: [] as string[] }));
-vi.mock("@/server/log/logger", async (importOriginal) => {
-  const actual = await importOriginal<typeof import("@/server/log/logger")>();
-  const sink = new Writable({
-    write(chunk, _enc, done) {
-      logs.lines.push(String(chunk));
-      done();
-    },
-  });
-  const log = actual.createLogger("debug", sink);
-  return { ...actual, logger: () => log };
-});
+vi.mock("@/server/log/logger", async (importOriginal) =>
+  (await import("../../support/loggerWritingTo")).loggerWritingTo(await importOriginal(), "debug", logs.lines),
+);
 
 useAppWithFreshDatabase();
 

@@ -1,4 +1,3 @@
-import { Writable } from "node:stream";
 import { execute, parse } from "graphql";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import {
@@ -28,17 +27,9 @@ const CASES = Number(process.env.STIGG_FUZZ_CASES ?? 300);
 const TIME_CAP_MS = Number(process.env.STIGG_FUZZ_TIME_CAP_MS ?? 25_000);
 
 const logs = vi.hoisted(() => ({ lines: [] as string[] }));
-vi.mock("@/server/log/logger", async (importOriginal) => {
-  const actual = await importOriginal<typeof import("@/server/log/logger")>();
-  const sink = new Writable({
-    write(chunk, _enc, done) {
-      logs.lines.push(String(chunk));
-      done();
-    },
-  });
-  const log = actual.createLogger("warn", sink);
-  return { ...actual, logger: () => log };
-});
+vi.mock("@/server/log/logger", async (importOriginal) =>
+  (await import("../../support/loggerWritingTo")).loggerWritingTo(await importOriginal(), "warn", logs.lines),
+);
 
 useAppWithFreshDatabase();
 
