@@ -66,7 +66,7 @@ test("settings: the link, Disconnect with a confirmation, then connect again", a
   await expect(drawer.getByText("None since the app's server last started", { exact: true })).toHaveCount(0);
 
   await drawer.getByRole("button", { name: "Disconnect" }).click();
-  await expect(drawer.getByText(/Disconnect the test-mode link to Sandbox \(demo data\)\?/)).toBeVisible();
+  await expect(drawer.getByText(/Disconnect the test-mode link to Demo data\?/)).toBeVisible();
   await drawer.getByRole("button", { name: "Confirm disconnect" }).click();
   await expect(drawer.getByText("Manage entitlements with Stigg", { exact: true })).toBeVisible();
 
