@@ -45,11 +45,43 @@ export const CLIENT_ROWS = [
   "Extension bundle, minified / gzipped",
   "Drawer open → entitlements list, first load (cold server)",
   "Drawer open → entitlements list, later loads",
+  "Drawer open → entitlements list, shared phases only, first load / later loads (median)",
 ] as const;
 
 function bundleFigure(output: string): string {
   const m = /([\d.]+ KiB) minified.*?([\d.]+ KiB) gzipped/.exec(output);
   return m ? `${m[1]} / ${m[2]}` : "not measured (bundle failed)";
+}
+
+interface PhaseRow {
+  label: string;
+  shared: boolean;
+  first: number;
+  median: number;
+}
+interface Phases {
+  loads: number;
+  table: PhaseRow[];
+  firstShared: number;
+  medianShared: number;
+}
+
+/** The phase split that scripts/bench-preview.mjs prints as its PHASES_JSON line. */
+function previewPhases(output: string): Phases | undefined {
+  const line = /^PHASES_JSON (.*)$/m.exec(output)?.[1];
+  return line ? (JSON.parse(line) as Phases) : undefined;
+}
+
+function phaseTable(phases: Phases): string[] {
+  const ms = (x: number) => x.toFixed(0);
+  return [
+    "",
+    `Drawer open → list in phases (cus_DemoFull, ${phases.loads} loads, each in a fresh browser context, so nothing is cached between loads; each phase ends at a mark set in the harness or the extension). "Shared": a real Dashboard spends it too (the extension's bundle, its renders, its request); "harness": the harness's stand-in for what the Dashboard does its own way.`,
+    "",
+    "| Phase | First load ms | Later loads, median ms | |",
+    "|---|---|---|---|",
+    ...phases.table.map((r) => `| ${r.label} | ${ms(r.first)} | ${ms(r.median)} | ${r.shared ? "shared" : "harness"} |`),
+  ];
 }
 
 function previewFigures(output: string): [string, string] {
@@ -86,11 +118,15 @@ export function renderResults(input: {
     `| ${CLIENT_ROWS[0]} | ${input.bundle.ok ? bundleFigure(input.bundle.output) : "not measured (bundle failed)"} |`,
     ...(() => {
       const [first, median] = input.preview.ok ? previewFigures(input.preview.output) : ["not measured", "not measured"];
-      return [`| ${CLIENT_ROWS[1]} | ${first} |`, `| ${CLIENT_ROWS[2]} | ${median} |`];
+      const phases = input.preview.ok ? previewPhases(input.preview.output) : undefined;
+      const shared = phases ? `${phases.firstShared.toFixed(0)} ms / ${phases.medianShared.toFixed(0)} ms` : "not measured";
+      return [`| ${CLIENT_ROWS[1]} | ${first} |`, `| ${CLIENT_ROWS[2]} | ${median} |`, `| ${CLIENT_ROWS[3]} | ${shared} |`];
     })(),
     "",
     "Host time = the host's own log timing from the signature check to the result (the batch's calls run side by side; the slowest one is the batch).",
   ];
+  const phases = input.preview.ok ? previewPhases(input.preview.output) : undefined;
+  if (phases) lines.push(...phaseTable(phases));
   const plan = figures.postgresql?.usagePlan ?? figures.pglite?.usagePlan;
   if (plan) lines.push("", "Usage query plan (EXPLAIN):", "", "```", plan, "```");
   if (!input.preview.ok) lines.push("", "Drawer timing did not run:", "", "```", input.preview.output.trim().split("\n").slice(-5).join("\n"), "```");

@@ -49,5 +49,13 @@ describe("npm run bench (smoke)", () => {
     for (const label of CLIENT_ROWS) {
       expect(cellsOf(markdown, label)?.[1], label).toMatch(/\d/);
     }
+    // The drawer's phases, from its marks in the harness and the extension: every one reached.
+    const lines = markdown.split("\n");
+    const header = lines.indexOf("| Phase | First load ms | Later loads, median ms | |");
+    expect(header, "the phase table").toBeGreaterThan(0);
+    const end = lines.findIndex((l, i) => i > header && !l.startsWith("|"));
+    const phases = lines.slice(header + 2, end === -1 ? undefined : end);
+    expect(phases.length, "phases").toBeGreaterThanOrEqual(8);
+    for (const row of phases) expect(row, row).toMatch(/^\| .+ \| -?\d+ \| -?\d+ \| (shared|harness) \|$/);
   });
 });

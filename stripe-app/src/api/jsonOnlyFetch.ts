@@ -1,4 +1,5 @@
 import { CORRELATION_HEADER, PROCEDURE_BUDGET_MS } from "@/contract";
+import { markOnce, TIMING_MARKS } from "../timing/mark";
 
 /**
  * How long the extension waits for the host: the host answers within its time budget
@@ -50,6 +51,7 @@ export async function jsonOnlyFetch(input: RequestInfo | URL, init?: RequestInit
   const callerAborted = () => abort.abort(init?.signal?.reason);
   init?.signal?.addEventListener("abort", callerAborted);
   try {
+    markOnce(TIMING_MARKS.requestSent);
     const response = await globalThis.fetch(input, { ...init, headers, signal: abort.signal });
     const sentBy = response.headers.get(CORRELATION_HEADER) ?? correlationId;
     if (!response.headers.get("content-type")?.includes("application/json")) {
@@ -57,6 +59,7 @@ export async function jsonOnlyFetch(input: RequestInfo | URL, init?: RequestInit
     }
     // Read here, within the time limit: a body that trickles in must not hold the drawer.
     const body = await response.text();
+    markOnce(TIMING_MARKS.answered);
     return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
   } catch (err) {
     if (timedOut) throw new NoAnswer(correlationId);

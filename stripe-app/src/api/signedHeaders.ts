@@ -1,5 +1,6 @@
 import { fetchStripeSignature } from "@stripe/ui-extension-sdk/utils";
 import { type DashboardMode, MODE_HEADER } from "@/contract";
+import { markOnce, TIMING_MARKS } from "../timing/mark";
 
 export interface Caller {
   /** The Dashboard user (`usr_…`), `userContext.id`. */
@@ -16,8 +17,10 @@ export interface Caller {
  * Fetched per request because a signature is only valid for a few minutes.
  */
 export async function signedHeaders(caller: Caller): Promise<Record<string, string>> {
+  const signature = await fetchStripeSignature();
+  markOnce(TIMING_MARKS.signed);
   const headers: Record<string, string> = {
-    "Stripe-Signature": await fetchStripeSignature(),
+    "Stripe-Signature": signature,
     "Stripe-Account-Id": caller.accountId,
   };
   if (caller.userId) headers["Stripe-User-Id"] = caller.userId;

@@ -1,11 +1,12 @@
 import { Box, Tab, TabList, TabPanel, TabPanels, Tabs } from "@stripe/ui-extension-sdk/ui";
 import { useQuery } from "@tanstack/react-query";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import type { Customer } from "@/contract";
 import { useTRPC } from "../api/trpc";
 import { CustomerHeader } from "../components/CustomerHeader";
 import { EntitlementsPanel } from "../components/EntitlementsPanel";
 import { SubscriptionList } from "../components/SubscriptionList";
+import { markOnce, TIMING_MARKS } from "../timing/mark";
 import { useDrawerEnvironment } from "./DrawerEnvironment";
 import { useViewTitle } from "./ViewTitle";
 
@@ -25,6 +26,7 @@ export function CommandCenter({ customer }: { customer: Customer }) {
   ).data?.subscriptions;
   const [tab, setTab] = useState<TabId>("entitlements");
   useViewTitle(TAB_TITLE[tab]);
+  useEffect(() => markOnce(TIMING_MARKS.listCommitted), []);
   return (
     <Box css={{ stack: "y", gapY: "medium" }}>
       <CustomerHeader customer={customer} />
