@@ -1,5 +1,6 @@
 // Timestamps arrive as ISO-8601 strings (the contract's wire format) and are shown in the
 // user's own time zone with their locale's conventions.
+import { dateTimeFormat } from "./intl";
 
 /** "Nov 24, 2026" */
 export function formatDate(iso: string, locale: string): string {
@@ -21,7 +22,7 @@ export function formatDateTime(iso: string, locale: string): string {
  * 00:00Z), so the label is that UTC day, not the local day the instant falls on.
  */
 export function formatDay(iso: string, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { month: "short", day: "numeric", timeZone: "UTC" }).format(new Date(iso));
+  return dateTimeFormat(locale, { month: "short", day: "numeric", timeZone: "UTC" }).format(new Date(iso));
 }
 
 /** "Dec 13": a day in the user's own time zone (a projected date, a period's end). */

@@ -3,10 +3,22 @@
  * Intl throws a RangeError on a malformed tag; a drawer must not.
  */
 export function resolveLocale(tag: string | undefined): string {
-  try {
-    if (tag && Intl.NumberFormat.supportedLocalesOf([tag]).length > 0) return tag;
-  } catch {
-    // fall through to the default
+  if (tag === undefined) return "en-US";
+  let resolved = resolvedTags.get(tag);
+  if (resolved === undefined) {
+    resolved = supported(tag) ? tag : "en-US";
+    resolvedTags.set(tag, resolved);
   }
-  return "en-US";
+  return resolved;
+}
+
+// Every render of a view resolves the user's locale; Intl's answer is asked once per tag.
+const resolvedTags = new Map<string, string>();
+
+function supported(tag: string): boolean {
+  try {
+    return tag !== "" && Intl.NumberFormat.supportedLocalesOf([tag]).length > 0;
+  } catch {
+    return false;
+  }
 }

@@ -12,16 +12,27 @@ type UnitFormat =
 
 const PALETTE = ["#635bff", "#c1c9d2", "#e5850b", "#1ea672", "#c0123c", "#0073e6"];
 
+// Built once per unit format: every bar of a drawer formats its segments on each render,
+// and building a NumberFormat costs far more than using one.
+const formats = new Map<string, Intl.NumberFormat>();
+
+function numberFormat(options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = JSON.stringify(options);
+  const format = formats.get(key) ?? new Intl.NumberFormat("en-US", options);
+  formats.set(key, format);
+  return format;
+}
+
 function format(value: number, unitFormat: UnitFormat | undefined): string {
   switch (unitFormat?.unit) {
     case "currency":
-      return new Intl.NumberFormat("en-US", { style: "currency", currency: unitFormat.options.currency }).format(value);
+      return numberFormat({ style: "currency", currency: unitFormat.options.currency }).format(value);
     case "percent":
-      return new Intl.NumberFormat("en-US", { style: "percent", signDisplay: unitFormat.options.signDisplay }).format(value);
+      return numberFormat({ style: "percent", signDisplay: unitFormat.options.signDisplay }).format(value);
     case "none":
       return "";
     default:
-      return new Intl.NumberFormat("en-US").format(value);
+      return numberFormat({}).format(value);
   }
 }
 
