@@ -61,6 +61,7 @@ const ms = (x) => `${x.toFixed(0)} ms`;
 // route, its renderer of the SDK's components), which Stripe does its own way.
 const PHASES = [
   { end: "frameDocument", label: "frame created → sandbox document received", shared: false },
+  { end: "bundleRequested", label: "→ bundle requested (the frame's process starts)", shared: false },
   { end: "bundleFetched", label: "→ extension bundle fetched", shared: true },
   { end: "bundleEvaluated", label: "→ bundle evaluated (SDK, React, views)", shared: true },
   { end: "renderCalled", label: "→ the page asks the frame to render", shared: false },
@@ -79,6 +80,7 @@ function frameTimings() {
   return {
     timeOrigin: performance.timeOrigin,
     frameDocument: performance.getEntriesByType("navigation")[0]?.responseEnd,
+    bundleRequested: bundle?.startTime,
     bundleFetched: bundle?.responseEnd,
     bundleBytes: bundle?.transferSize,
     bundleEvaluated: mark("harness:bundle-evaluated"),

@@ -1,5 +1,5 @@
 import type { ExternalLink } from "@stripe/ui-extension-sdk/ui";
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { usePrefetchQuery, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef } from "react";
 import { useTRPC } from "../api/trpc";
 import { useConnectWatch } from "../api/useConnectWatch";
@@ -24,13 +24,20 @@ export function CustomerDrawer({ onStiggLink }: { onStiggLink?: (link: ExternalL
   const trpc = useTRPC();
   const input = { stripeCustomerId };
   const watch = useConnectWatch();
+  // Started while this first render runs rather than once it is committed (when useQuery
+  // subscribes): the request travels while the spinner is built and sent to the Dashboard.
+  // A read that failed before its useQuery mounted stays failed (no retry on mount): only
+  // Retry asks again.
+  usePrefetchQuery(trpc.getCustomer.queryOptions(input));
+  usePrefetchQuery(trpc.listSubscriptions.queryOptions(input));
+  usePrefetchQuery(trpc.getEntitlements.queryOptions(input));
   const customer = useQuery({
-    ...trpc.getCustomer.queryOptions(input),
+    ...trpc.getCustomer.queryOptions(input, { retryOnMount: false }),
     refetchInterval: watch.refetchInterval,
     refetchOnWindowFocus: watch.refetchOnWindowFocus,
   });
-  const subscriptions = useQuery(trpc.listSubscriptions.queryOptions(input));
-  const entitlements = useQuery(trpc.getEntitlements.queryOptions(input));
+  const subscriptions = useQuery(trpc.listSubscriptions.queryOptions(input, { retryOnMount: false }));
+  const entitlements = useQuery(trpc.getEntitlements.queryOptions(input, { retryOnMount: false }));
 
   const retry = () => {
     // Same tick again: one request for everything that is retried; a second press while
