@@ -12,8 +12,8 @@ export interface Caller {
 }
 
 /**
- * How long the first signature, asked for before any request, may wait for it. The host
- * accepts a signature for 300 s (Stripe's tolerance); a minute leaves room for clock skew.
+ * How long after it was asked for the early signature may still be sent. The host accepts
+ * a signature for 300 s (Stripe's tolerance); a minute leaves room for clock skew.
  */
 const EARLY_SIGNATURE_MS = 60_000;
 

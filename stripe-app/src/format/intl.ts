@@ -6,24 +6,19 @@
 const numberFormats = new Map<string, Intl.NumberFormat>();
 const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
 
+function kept<F>(formats: Map<string, F>, locale: string, options: object, build: () => F): F {
+  const key = `${locale}\u0000${JSON.stringify(options)}`;
+  const format = formats.get(key) ?? build();
+  formats.set(key, format);
+  return format;
+}
+
 /** The NumberFormat for this locale and these options, built on first use. Throws as Intl does. */
 export function numberFormat(locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
-  const key = `${locale}\u0000${JSON.stringify(options)}`;
-  let format = numberFormats.get(key);
-  if (!format) {
-    format = new Intl.NumberFormat(locale, options);
-    numberFormats.set(key, format);
-  }
-  return format;
+  return kept(numberFormats, locale, options, () => new Intl.NumberFormat(locale, options));
 }
 
 /** The DateTimeFormat for this locale and these options (a fixed zone), built on first use. */
 export function dateTimeFormat(locale: string, options: Intl.DateTimeFormatOptions & { timeZone: string }): Intl.DateTimeFormat {
-  const key = `${locale}\u0000${JSON.stringify(options)}`;
-  let format = dateTimeFormats.get(key);
-  if (!format) {
-    format = new Intl.DateTimeFormat(locale, options);
-    dateTimeFormats.set(key, format);
-  }
-  return format;
+  return kept(dateTimeFormats, locale, options, () => new Intl.DateTimeFormat(locale, options));
 }
