@@ -8,8 +8,12 @@ import { z } from "zod";
 export const sourcePart = z.enum(["customer", "subscriptions", "features", "credits", "usage", "subscription"]);
 export type SourcePart = z.infer<typeof sourcePart>;
 
-/** RATE_LIMITED: the source refused for too many requests; else SOURCE_UNAVAILABLE (no answer in time, or a bad one). */
-export const failureCode = z.enum(["SOURCE_UNAVAILABLE", "RATE_LIMITED"]);
+/**
+ * RATE_LIMITED: the source refused for too many requests; KEY_REJECTED: the key the
+ * workspace was linked with no longer opens the account (revoked, or its permissions cut:
+ * only relinking helps); else SOURCE_UNAVAILABLE (no answer in time, or a bad one).
+ */
+export const failureCode = z.enum(["SOURCE_UNAVAILABLE", "RATE_LIMITED", "KEY_REJECTED"]);
 export type FailureCode = z.infer<typeof failureCode>;
 
 /** Whole seconds the source asked to be left alone (its Retry-After); absent when it did not say. */

@@ -12,3 +12,5 @@ export * from "./settings";
 export * from "./subscriptionDetail";
 export * from "./errors";
 export * from "./limits";
+export * from "./workspaceKind";
+export * from "./sourceWords";

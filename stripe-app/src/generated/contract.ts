@@ -7,14 +7,20 @@ export const NOT_MANAGED_MESSAGE = "This subscription is not managed by Stigg";
 export const CORRELATION_HEADER = "X-Correlation-Id";
 export const MAX_BATCH_CALLS = 10;
 export const PROCEDURE_BUDGET_MS = 5000;
+export const STIGG_LOADING = "Loading Data From Stigg";
+export const STRIPE_BILLING_LOADING = "Loading Data From Stripe Billing";
+export const STIGG_NOT_FOUND = "Customer not found - Stripe customer not found in Stigg";
+export const STRIPE_BILLING_NOT_FOUND = "Customer not found - Stripe customer not found in Stripe Billing";
+export const STRIPE_BILLING_USAGE_LAG = "Stripe's usage summaries can lag by a few minutes.";
+export const STRIPE_BILLING_GATE_ACTION = "Use this account's Stripe Billing data";
 
 export type Customer = {
   stripeCustomerId: string;
-  /** The customer's id in Stigg (refId). */
+  /** The customer's id in the source: in Stigg its refId; for Stripe Billing the Stripe customer id. */
   stiggCustomerId: string;
   name: null | string;
   email: null | string;
-  /** Deep link to this customer in the Stigg app ("View in Stigg"). */
+  /** Deep link to this customer in the Stigg app ("View in Stigg"). A Stripe Billing workspace has no Stigg: its customer's page in the Stripe Dashboard, never shown as a link. */
   stiggUrl: string;
 };
 
@@ -24,8 +30,8 @@ export type CustomerResult = {
 } | {
   linked: true;
   workspaceName: string;
-  /** `stigg`: a Stigg workspace (the drawer links the customer in Stigg); `sandbox`: the demo workspace. */
-  workspaceKind: "sandbox" | "stigg";
+  /** `stigg`: a Stigg workspace (the drawer links the customer in Stigg); `sandbox`: the demo workspace; `stripe_billing`: the account's own Stripe Billing data. */
+  workspaceKind: WorkspaceKind;
   customer: Customer;
 };
 
@@ -53,7 +59,7 @@ export type SubscriptionList = {
 
 export type SourcePart = "customer" | "subscriptions" | "features" | "credits" | "usage" | "subscription";
 
-export type FailureCode = "SOURCE_UNAVAILABLE" | "RATE_LIMITED";
+export type FailureCode = "SOURCE_UNAVAILABLE" | "RATE_LIMITED" | "KEY_REJECTED";
 
 export type SourceFailure = {
   part: SourcePart;
@@ -232,7 +238,7 @@ export type AccountLink = {
   /** Installed in a Stripe sandbox (an account of its own, in test mode), as the host recorded it. */
   stripeSandbox: boolean;
   workspaceName: string;
-  workspaceKind: "sandbox" | "stigg";
+  workspaceKind: WorkspaceKind;
   linkedSince: string;
   /** When a signed read of this link's source last succeeded, as this host instance saw it (kept in memory per instance, never stored); null when none since it started. */
   lastSuccessfulRead: null | string;
@@ -279,6 +285,8 @@ export type ApiErrorData = {
   /** Present when a read of the source failed: which, why, and any wait it asked for. */
   failure?: undefined | SourceFailure;
 };
+
+export type WorkspaceKind = "sandbox" | "stigg" | "stripe_billing";
 
 /** The host's API as the client sees it: procedure names, inputs and outputs (plain JSON, no transformer). */
 export type AppRouter = TRPCBuiltRouter<

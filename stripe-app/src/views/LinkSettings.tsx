@@ -15,7 +15,7 @@ import { LoadingView } from "./LoadingView";
 
 const MODE_LABEL: Record<DashboardMode, string> = { live: "Live mode", test: "Test mode" };
 const modeLabel = (link: AccountLink) => (link.stripeSandbox ? "Stripe sandbox" : MODE_LABEL[link.mode]);
-const KIND_LABEL: Record<AccountLink["workspaceKind"], string> = { sandbox: "Demo workspace", stigg: "Stigg" };
+const KIND_LABEL: Record<AccountLink["workspaceKind"], string> = { sandbox: "Demo workspace", stigg: "Stigg", stripe_billing: "Stripe Billing" };
 
 /** The connect page, set to one Stripe mode. */
 function connectUrlIn(connectUrl: string, mode: DashboardMode): string {

@@ -12,6 +12,7 @@ import { renderView } from "../support/renderView";
 const MESSAGES: Record<PartFailure["code"], string> = {
   SOURCE_UNAVAILABLE: "Could not be loaded. Retry; if it keeps failing, quote the correlation id.",
   RATE_LIMITED: "Stigg is rate limiting this workspace; not loaded. Retry in a moment.",
+  KEY_REJECTED: "The restricted key this workspace was linked with no longer opens this Stripe account. Link it again with a working key.",
 };
 
 const isCredits = (e: { kind: string }) => e.kind === "credits";

@@ -13,3 +13,5 @@ export * from "./settings";
 export * from "./subscriptionDetail";
 export * from "./errors";
 export * from "./limits";
+export * from "./workspaceKind";
+export * from "./sourceWords";

@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { isoDateTime } from "./ids";
 import { dashboardMode } from "./mode";
+import { workspaceKind } from "./workspaceKind";
 
 /** One of this account's links, as the settings view lists it. */
 export const accountLink = z.object({
@@ -9,7 +10,7 @@ export const accountLink = z.object({
   /** Installed in a Stripe sandbox (an account of its own, in test mode), as the host recorded it. */
   stripeSandbox: z.boolean(),
   workspaceName: z.string(),
-  workspaceKind: z.enum(["sandbox", "stigg"]),
+  workspaceKind,
   linkedSince: isoDateTime,
   /**
    * When a signed read of this link's source last succeeded, as this host instance saw it
