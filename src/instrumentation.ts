@@ -9,5 +9,8 @@ export async function register() {
     ]);
     const { trustProxy, publicUrl } = getConfig();
     installFrontDoor({ trustProxy, publicUrl });
+    const [{ warmUpFetch }, { logger }] = await Promise.all([import("./server/warmUp"), import("./server/log/logger")]);
+    // A speed-up only: a warm-up that fails must not keep the server from serving.
+    await warmUpFetch().catch((err: unknown) => logger().warn({ err, event: "warm_up.failed" }, "fetch warm-up failed"));
   }
 }
