@@ -111,7 +111,7 @@ export class StripeReader {
     if (!(err instanceof Stripe.errors.StripeError)) {
       return new SourceUnavailableError(`Stripe ${what}: ${this.redact(err instanceof Error ? err.message : String(err))}`, { cause: err, source });
     }
-    const reason = `${err.type}${err.code ? ` (${err.code})` : ""}${err.statusCode ? `, HTTP ${err.statusCode}` : ""}: ${this.redact(err.message)}`;
+    const reason = `${err.rawType ?? err.type}${err.code ? ` (${err.code})` : ""}${err.statusCode ? `, HTTP ${err.statusCode}` : ""}: ${this.redact(err.message)}`;
     const message = `Stripe ${what}: ${reason}`;
     if (err instanceof Stripe.errors.StripeConnectionError) {
       const timedOut = errorCode(err.detail) === Stripe.HttpClient.TIMEOUT_ERROR_CODE;
