@@ -1,10 +1,25 @@
 import { TRPCError } from "@trpc/server";
 import type { FailureCode, SourceFailure, SourcePart } from "@/contract";
-import { SourceNoAnswerError, SourceRateLimitedError, SourceUnavailableError } from "../sources/types";
+import {
+  SourceKeyRejectedError,
+  SourceNoAnswerError,
+  SourceRateLimitedError,
+  type SourceName,
+  SourceUnavailableError,
+} from "../sources/types";
 
 export function failureCode(err: SourceUnavailableError): FailureCode {
-  return err instanceof SourceRateLimitedError ? "RATE_LIMITED" : "SOURCE_UNAVAILABLE";
+  if (err instanceof SourceRateLimitedError) return "RATE_LIMITED";
+  if (err instanceof SourceKeyRejectedError) return "KEY_REJECTED";
+  return "SOURCE_UNAVAILABLE";
 }
+
+/** What the sentence calls the source, and what it reads of it. */
+const WORDS: Record<SourceName, { name: string; holder: string; key: string }> = {
+  Stigg: { name: "Stigg", holder: "this workspace", key: "the Stigg server key no longer opens this environment; link it again" },
+  Stripe: { name: "Stripe", holder: "this account", key: "the restricted key no longer opens this Stripe account; link it again" },
+};
+const UNNAMED = { name: "The data source", holder: "this workspace", key: "the data source no longer accepts the linked key; link it again" };
 
 /** The source's Retry-After in whole seconds, when it gave one. */
 export function retryAfterSeconds(err: SourceUnavailableError): number | undefined {
@@ -16,12 +31,23 @@ export function retryAfterSeconds(err: SourceUnavailableError): number | undefin
  * not be read": rate limited (and for how long), or no answer (in time, or at all).
  */
 export function whyNotRead(err: SourceUnavailableError): string | null {
+  const words = err.source ? WORDS[err.source] : UNNAMED;
   if (err instanceof SourceRateLimitedError) {
     const seconds = retryAfterSeconds(err);
-    return `Stigg is rate-limiting this workspace; try again in ${seconds === undefined ? "a moment" : `${seconds} s`}`;
+    return `${words.name} is rate-limiting ${words.holder}; try again in ${seconds === undefined ? "a moment" : `${seconds} s`}`;
   }
-  if (err instanceof SourceNoAnswerError) return err.timedOut ? "Stigg did not answer in time" : "Stigg did not answer";
+  if (err instanceof SourceKeyRejectedError) return capitalised(words.key);
+  if (err instanceof SourceNoAnswerError) return err.timedOut ? `${words.name} did not answer in time` : `${words.name} did not answer`;
   return null;
+}
+
+const capitalised = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** The tRPC code of a failed read: retrying a rejected key cannot help, so it is not an internal error. */
+function trpcCode(code: FailureCode): "TOO_MANY_REQUESTS" | "FORBIDDEN" | "INTERNAL_SERVER_ERROR" {
+  if (code === "RATE_LIMITED") return "TOO_MANY_REQUESTS";
+  if (code === "KEY_REJECTED") return "FORBIDDEN";
+  return "INTERNAL_SERVER_ERROR";
 }
 
 /** The cause of a call that failed on one read of the source; the error formatter puts it in `data.failure`. */
@@ -37,7 +63,8 @@ export class SourcePartFailed extends Error {
 
 /**
  * A read the whole call rests on. A source failure becomes a typed error: TOO_MANY_REQUESTS
- * when rate limited, else INTERNAL_SERVER_ERROR, with `data.failure` saying which read and
+ * when rate limited, FORBIDDEN when the source refused the linked key (KEY_REJECTED), else
+ * INTERNAL_SERVER_ERROR, with `data.failure` saying which read and
  * why, and a message that says "rate limited" or "did not answer" when that is what it was.
  */
 export async function readPart<T>(part: SourcePart, read: Promise<T>): Promise<T> {
@@ -49,9 +76,9 @@ export async function readPart<T>(part: SourcePart, read: Promise<T>): Promise<T
     const failure: SourceFailure = { part, code, retryAfter: retryAfterSeconds(err) };
     const why = whyNotRead(err);
     throw new TRPCError({
-      code: code === "RATE_LIMITED" ? "TOO_MANY_REQUESTS" : "INTERNAL_SERVER_ERROR",
+      code: trpcCode(code),
       // Without a reason worth telling, the formatter's generic message stands.
-      message: why ? `${why}. If it keeps failing, quote the correlation id to support.` : "",
+      message: !why ? "" : code === "KEY_REJECTED" ? `${why}.` : `${why}. If it keeps failing, quote the correlation id to support.`,
       cause: new SourcePartFailed(failure, err),
     });
   }

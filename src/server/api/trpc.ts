@@ -139,7 +139,8 @@ function linkedWorkspace(db: SqlReader, stripeAccountId: string, livemode: boole
     const [row] = await db.rows<Workspace & { linkLivemode: boolean }>(sql`
       SELECT w.id, w.source_kind::text AS "sourceKind", w.display_name AS "displayName",
              w.stigg_app_base_url AS "stiggAppBaseUrl", w.stigg_api_url AS "stiggApiUrl",
-             w.stigg_api_key_sealed AS "stiggApiKeySealed", w.created_at AS "createdAt", w.updated_at AS "updatedAt",
+             w.stigg_api_key_sealed AS "stiggApiKeySealed", w.stripe_api_url AS "stripeApiUrl",
+             w.stripe_api_key_sealed AS "stripeApiKeySealed", w.created_at AS "createdAt", w.updated_at AS "updatedAt",
              l.livemode AS "linkLivemode"
       FROM stripe_account_link l JOIN workspace w ON w.id = l.workspace_id
       WHERE l.stripe_account_id = ${stripeAccountId}
@@ -197,7 +198,7 @@ export const signedProcedure = t.procedure.use(async ({ ctx, path, next }) => {
   if (result.ok) ctx.outcomes.push({ path, ms });
   else {
     ctx.outcomes.push({ path, ms, code: result.error.code });
-    if (result.error.code === "INTERNAL_SERVER_ERROR" || result.error.code === "TOO_MANY_REQUESTS") {
+    if (result.error.code === "INTERNAL_SERVER_ERROR" || result.error.code === "TOO_MANY_REQUESTS" || result.error.cause instanceof SourcePartFailed) {
       resolved.log.error({ path, ms, err: result.error.cause ?? result.error }, "procedure failed");
     }
   }

@@ -11,6 +11,8 @@ import { reservedConnection } from "./reservedConnection";
 import { type ChangeFeed, pgliteChanges, postgresChanges } from "./changeFeed";
 import { pgliteReader, postgresReader, type SqlReader, utcTypes } from "./sql";
 import { seedSandbox } from "../../../prisma/seed/seed";
+import { seedStripeBillingDemo } from "../../../prisma/seed/stripeBilling";
+import { keyringFor } from "../crypto/keyring";
 
 export type Db = PrismaClient;
 export { StoreLockedError };
@@ -154,6 +156,9 @@ export interface StoreOptions {
 
 const DEFAULT_LIMITS: Config["db"] = { connectTimeoutMs: 5_000, statementTimeoutMs: 5_000, poolMax: 10 };
 
+/** Where the demo's Stripe Billing workspace reads: the host's own sandbox-only stand-in. */
+export const demoStripeApiUrl = (publicUrl: string) => `${publicUrl}/dev/stripe/v1`;
+
 /** Opens the store, applies pending migrations and, in sandbox mode, seeds the demo data. */
 export async function openStore(options: StoreOptions): Promise<Store> {
   const store = options.databaseUrl
@@ -161,7 +166,11 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     : await openPglite(options.pgliteDir);
   try {
     await migrate(store.setup.adapter);
-    if (options.seed) await seedSandbox(store.setup.db);
+    if (options.seed) {
+      await seedSandbox(store.setup.db);
+      const config = getConfig();
+      await seedStripeBillingDemo(store.setup.db, { apiUrl: demoStripeApiUrl(config.publicUrl), keyring: keyringFor(config) });
+    }
     await store.setup.done();
     return store;
   } catch (err) {

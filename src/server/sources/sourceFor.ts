@@ -3,11 +3,12 @@ import type { Workspace } from "@/generated/prisma/client";
 import { withInjectedFaults } from "./faults";
 import { SandboxSource } from "./sandbox/sandboxSource";
 import { stiggSourceFor } from "./stigg/fromWorkspace";
+import { stripeBillingSourceFor } from "./stripe/fromWorkspace";
 import type { EntitlementSource, SourceLog } from "./types";
 
 /**
- * The data source behind a linked workspace, reporting to this request's log; a Stigg
- * workspace's reads end by the request's `deadline` (epoch ms).
+ * The data source behind a linked workspace, reporting to this request's log; a Stigg or
+ * Stripe Billing workspace's reads end by the request's `deadline` (epoch ms).
  */
 export function sourceFor(workspace: Workspace, db: SqlReader, log: SourceLog, deadline: number): EntitlementSource {
   switch (workspace.sourceKind) {
@@ -15,6 +16,8 @@ export function sourceFor(workspace: Workspace, db: SqlReader, log: SourceLog, d
       return withInjectedFaults(workspace.id, new SandboxSource(db, workspace));
     case "stigg":
       return withInjectedFaults(workspace.id, stiggSourceFor(workspace, log, deadline));
+    case "stripe_billing":
+      return withInjectedFaults(workspace.id, stripeBillingSourceFor(workspace, log, deadline));
   }
 }
 

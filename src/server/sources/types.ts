@@ -54,23 +54,47 @@ export interface EntitlementSource {
   ): Promise<UsageSeries | null>;
 }
 
+/** The service a source reads, as a user-facing sentence names it ("Stigg did not answer"). */
+export type SourceName = "Stigg" | "Stripe";
+
+interface SourceErrorOptions {
+  cause?: unknown;
+  retryAfterMs?: number;
+  /** Which service failed; messages meant for users name it. */
+  source?: SourceName;
+}
+
 /** The source failed (unreachable, bad answer): an INTERNAL_SERVER_ERROR for the caller. */
 export class SourceUnavailableError extends Error {
   /** How long the source asked to be left alone (its Retry-After), when it said. */
   readonly retryAfterMs?: number;
+  /** The service that failed; undefined when the failure is not one service's (the harness's injected faults). */
+  readonly source?: SourceName;
 
-  constructor(message: string, options?: { cause?: unknown; retryAfterMs?: number }) {
+  constructor(message: string, options?: SourceErrorOptions) {
     super(message, options);
     this.name = "SourceUnavailableError";
     this.retryAfterMs = options?.retryAfterMs;
+    this.source = options?.source;
   }
 }
 
 /** The source answered "too many requests", and waiting for it did not fit the budget. */
 export class SourceRateLimitedError extends SourceUnavailableError {
-  constructor(message: string, options?: { cause?: unknown; retryAfterMs?: number }) {
+  constructor(message: string, options?: SourceErrorOptions) {
     super(message, options);
     this.name = "SourceRateLimitedError";
+  }
+}
+
+/**
+ * The source refused the key the workspace was linked with (revoked, or its permissions
+ * cut): retrying cannot help, only linking the account again with a working key.
+ */
+export class SourceKeyRejectedError extends SourceUnavailableError {
+  constructor(message: string, options?: SourceErrorOptions) {
+    super(message, options);
+    this.name = "SourceKeyRejectedError";
   }
 }
 
@@ -82,7 +106,7 @@ export class SourceNoAnswerError extends SourceUnavailableError {
   constructor(
     message: string,
     readonly timedOut: boolean,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; source?: SourceName },
   ) {
     super(message, options);
     this.name = "SourceNoAnswerError";

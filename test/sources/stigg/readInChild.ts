@@ -29,6 +29,8 @@ const workspace: Workspace = {
   stiggAppBaseUrl: "https://app.stigg.test",
   stiggApiUrl: input.stiggUrl,
   stiggApiKeySealed: seal(input.apiKey, stiggApiKeyContext(input.workspaceId), keyringFor(getConfig())),
+  stripeApiUrl: null,
+  stripeApiKeySealed: null,
   createdAt: new Date(),
   updatedAt: new Date(),
 };

@@ -1,6 +1,6 @@
 import type { Logger } from "pino";
 import type { Customer, Entitlement, EntitlementList, EntitlementPart, PartFailure } from "@/contract";
-import { type EntitlementSource, SourceRateLimitedError, SourceUnavailableError } from "../../sources/types";
+import { type EntitlementSource, SourceKeyRejectedError, SourceRateLimitedError, SourceUnavailableError } from "../../sources/types";
 import { failureCode, retryAfterSeconds, whyNotRead } from "../sourceFailure";
 
 const NOT_LOADED: Record<EntitlementPart, string> = {
@@ -11,7 +11,7 @@ const NOT_LOADED: Record<EntitlementPart, string> = {
 /** What the notice of a failed part says: what is missing, why when that is known, and what to do. */
 function notLoaded(part: EntitlementPart, err: SourceUnavailableError): string {
   const why = whyNotRead(err);
-  if (err instanceof SourceRateLimitedError) return `${NOT_LOADED[part]} not loaded: ${why}.`;
+  if (err instanceof SourceRateLimitedError || err instanceof SourceKeyRejectedError) return `${NOT_LOADED[part]} not loaded: ${why}.`;
   const retry = "Retry; if it keeps failing, quote the correlation id.";
   return why ? `${NOT_LOADED[part]} not loaded: ${why}. ${retry}` : `${NOT_LOADED[part]} could not be loaded. ${retry}`;
 }

@@ -1,5 +1,5 @@
 import { TRPCError } from "@trpc/server";
-import type { Customer } from "@/contract";
+import { type Customer, STIGG_NOT_FOUND, STRIPE_BILLING_NOT_FOUND } from "@/contract";
 import type { Workspace } from "@/generated/prisma/client";
 import type { EntitlementSource } from "../../sources/types";
 import { readPart } from "../sourceFailure";
@@ -19,11 +19,14 @@ export async function resolveCustomer(
   }
   const customer = await readPart("customer", ctx.source.findCustomer(stripeCustomerId, options));
   if (!customer) {
-    throw new TRPCError({
-      code: "NOT_FOUND",
-      message: "Customer not found - Stripe customer not found in Stigg",
-      cause: new NotFoundInSource(`${ctx.workspace.stiggAppBaseUrl}/customers`),
-    });
+    // A Stripe Billing workspace has no Stigg to look in instead: no link.
+    throw ctx.workspace.sourceKind === "stripe_billing"
+      ? new TRPCError({ code: "NOT_FOUND", message: STRIPE_BILLING_NOT_FOUND })
+      : new TRPCError({
+          code: "NOT_FOUND",
+          message: STIGG_NOT_FOUND,
+          cause: new NotFoundInSource(`${ctx.workspace.stiggAppBaseUrl}/customers`),
+        });
   }
   return { customer, source: ctx.source, workspace: ctx.workspace };
 }

@@ -11,9 +11,10 @@ import type { ReadCache } from "./readCache";
 import { StiggSource } from "./stiggSource";
 
 // One cache (and one set of in-flight reads) for the process: sources are built per
-// request, answers outlive them. Made on first use, when the configuration is read.
+// request, answers outlive them. Made on first use, when the configuration is read. The
+// Stripe Billing source shares it: every key starts with the workspace id.
 const store = globalThis as typeof globalThis & { __stiggCache?: ReadCache };
-function processCache(): ReadCache {
+export function processCache(): ReadCache {
   return (store.__stiggCache ??= createStiggCache(getConfig(), {
     warn: (message) => logger().warn(message),
     info: (message) => logger().info(message),

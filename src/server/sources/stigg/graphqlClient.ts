@@ -152,12 +152,15 @@ export class StiggGraphqlClient {
     if (!(err instanceof Throttled)) return new SourceUnavailableError(`Stigg ${op.operationName}: ${reason}`, { cause: err });
     const asked = err.retryAfterMs === undefined ? "" : `; it asked to wait ${Math.ceil(err.retryAfterMs / 1000)} s`;
     const message = `Stigg ${op.operationName}: ${reason}${asked}`;
-    const options = { cause: err, retryAfterMs: err.retryAfterMs };
+    const options = { cause: err, retryAfterMs: err.retryAfterMs, source: "Stigg" as const };
     return err.status === 429 ? new SourceRateLimitedError(message, options) : new SourceUnavailableError(message, options);
   }
 
   private noAnswer(op: { operationName: string }, why: string, timedOut: boolean, cause?: unknown): SourceNoAnswerError {
-    return new SourceNoAnswerError(`Stigg ${op.operationName}: ${why}`, timedOut, { cause: cause instanceof Error ? cause.cause : undefined });
+    return new SourceNoAnswerError(`Stigg ${op.operationName}: ${why}`, timedOut, {
+      cause: cause instanceof Error ? cause.cause : undefined,
+      source: "Stigg",
+    });
   }
 
   /** Stigg's own messages are passed on; a key must not ride along if one ever echoes it. */
