@@ -31,7 +31,7 @@ const liveLink: AccountLink = {
 function hostWith(links: AccountLink[], connectableModes: DashboardMode[] = ["test", "live"]) {
   const state = { links: [...links] };
   const host = new FakeHost()
-    .on("getLinks", () => ({ links: state.links, connectUrl: CONNECT_URL, connectableModes }))
+    .on("getLinks", () => ({ links: state.links, connectUrl: CONNECT_URL, stripeBillingConnectUrl: null, connectableModes }))
     .on("disconnect", ({ mode }) => {
       if (!state.links.some((l) => l.mode === mode)) throw new HostError("NOT_FOUND", `This Stripe account has no ${mode}-mode link to disconnect.`);
       state.links = state.links.filter((l) => l.mode !== mode);
@@ -151,7 +151,7 @@ describe("Settings view", () => {
     const { host, state } = hostWith([testLink]);
     state.links = [];
     // The view still shows the link it read before another admin removed it.
-    host.on("getLinks", () => ({ links: [testLink], connectUrl: CONNECT_URL, connectableModes: ["test" as const] }));
+    host.on("getLinks", () => ({ links: [testLink], connectUrl: CONNECT_URL, stripeBillingConnectUrl: null, connectableModes: ["test" as const] }));
     const view = renderView(host, { view: SETTINGS, roles: ["admin"] });
     await view.untilText("Demo data");
     await button(view.wrapper, "Disconnect").trigger("onPress");

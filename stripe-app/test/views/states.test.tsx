@@ -11,7 +11,7 @@ const CONNECT_URL = "http://localhost:3000/connect?account=acct_DemoLinked";
 describe("Gate view (account not linked)", () => {
   it("explains the app and offers Connect Stigg, ignoring the other calls' PRECONDITION_FAILED", async () => {
     const host = new FakeHost()
-      .on("getCustomer", () => ({ linked: false as const, connectUrl: CONNECT_URL }))
+      .on("getCustomer", () => ({ linked: false as const, connectUrl: CONNECT_URL, stripeBillingConnectUrl: null }))
       .on("listSubscriptions", () => {
         throw notLinked();
       })
@@ -47,7 +47,7 @@ describe("Gate view, opened again after Connect (the Dashboard reloaded)", () =>
   it("reads the account again when the Dashboard comes back into view, and opens the customer once linked", async () => {
     let isLinked = false;
     const host = new FakeHost()
-      .on("getCustomer", () => (isLinked ? linked() : { linked: false as const, connectUrl: CONNECT_URL }))
+      .on("getCustomer", () => (isLinked ? linked() : { linked: false as const, connectUrl: CONNECT_URL, stripeBillingConnectUrl: null }))
       .on("listSubscriptions", () => {
         if (!isLinked) throw notLinked();
         return { subscriptions: allSubscriptions };

@@ -1,9 +1,12 @@
 import { TRPCError } from "@trpc/server";
-import type { Customer } from "@/contract";
+import { type Customer, STIGG_NOT_FOUND, STRIPE_BILLING_NOT_FOUND, type WorkspaceKind } from "@/contract";
 import type { Workspace } from "@/generated/prisma/client";
 import type { EntitlementSource } from "../../sources/types";
 import { readPart } from "../sourceFailure";
 import { NotFoundInSource } from "../trpc";
+
+/** The product document's 404 sentence names Stigg; a Stripe Billing workspace's names its own source. */
+const notFoundMessage = (kind: WorkspaceKind) => (kind === "stripe_billing" ? STRIPE_BILLING_NOT_FOUND : STIGG_NOT_FOUND);
 
 /** The tenant's customer for a Stripe customer id, or the error the drawer shows. */
 export async function resolveCustomer(
@@ -21,7 +24,7 @@ export async function resolveCustomer(
   if (!customer) {
     throw new TRPCError({
       code: "NOT_FOUND",
-      message: "Customer not found - Stripe customer not found in Stigg",
+      message: notFoundMessage(ctx.workspace.sourceKind),
       cause: new NotFoundInSource(`${ctx.workspace.stiggAppBaseUrl}/customers`),
     });
   }
