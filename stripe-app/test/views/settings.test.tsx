@@ -163,6 +163,15 @@ describe("Settings view", () => {
     expect(view.wrapper).toContainText("Demo data");
   });
 
+  it("unlinked where the host offers the Stripe Billing kind: the Gate adds its secondary action", async () => {
+    const stripeBillingConnectUrl = `${CONNECT_URL}&kind=stripe_billing`;
+    const host = new FakeHost().on("getLinks", () => ({ links: [], connectUrl: CONNECT_URL, stripeBillingConnectUrl, connectableModes: ["test" as const] }));
+    const view = renderView(host, { view: SETTINGS, roles: ["admin"] });
+    await view.untilText("Manage entitlements with Stigg");
+    expect(button(view.wrapper, "Connect Stigg")).toHaveProps({ href: CONNECT_URL });
+    expect(button(view.wrapper, "Use this account's Stripe Billing data")).toHaveProps({ type: "secondary", href: stripeBillingConnectUrl });
+  });
+
   it("unlinked: the Gate's Connect Stigg, which then waits for the link made in the other tab", async () => {
     const { host, state } = hostWith([]);
     const view = renderView(host, { view: SETTINGS, roles: ["admin"] });

@@ -85,6 +85,14 @@ describe("Subscription page (stripe.dashboard.subscription.detail)", () => {
     expect(button(view.wrapper, "Connect Stigg")).toHaveProps({ href: CONNECT_URL, target: "_blank" });
   });
 
+  it("unlinked where the host offers the Stripe Billing kind: the Gate with its secondary action", async () => {
+    const stripeBillingConnectUrl = `${CONNECT_URL}&kind=stripe_billing`;
+    const host = new FakeHost().on("getSubscriptionEntitlements", () => ({ status: "unlinked" as const, connectUrl: CONNECT_URL, stripeBillingConnectUrl }));
+    const view = renderView(host, { view: PAGE });
+    await view.untilText("Manage entitlements with Stigg");
+    expect(button(view.wrapper, "Use this account's Stripe Billing data")).toHaveProps({ type: "secondary", href: stripeBillingConnectUrl });
+  });
+
   it("a failed read is App Failed to Load with the correlation id and a Retry", async () => {
     let down = true;
     const host = new FakeHost().on("getSubscriptionEntitlements", () => {
