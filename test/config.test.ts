@@ -135,6 +135,15 @@ describe("configuration", () => {
     expect((error as Error).message).toMatch(pattern);
   });
 
+  it("offers the Stripe Billing kind by default in sandbox mode only, and either way when told", () => {
+    const live = { STRIPE_APP_SECRET: "absec_real", STRIPE_WEBHOOK_SECRET: WEBHOOK, ENCRYPTION_KEYS: KEY };
+    expect(parseConfig({}).stripeBillingSource).toBe(true);
+    expect(parseConfig(live).stripeBillingSource).toBe(false);
+    expect(parseConfig({ STRIPE_BILLING_SOURCE: "off" }).stripeBillingSource).toBe(false);
+    expect(parseConfig({ ...live, STRIPE_BILLING_SOURCE: "on" }).stripeBillingSource).toBe(true);
+    expect(() => parseConfig({ STRIPE_BILLING_SOURCE: "yes" })).toThrow(/STRIPE_BILLING_SOURCE: must be on .* or off/);
+  });
+
   it("never echoes a secret in its error message", () => {
     expect(() => parseConfig({ STRIPE_APP_SECRET: "absec_topsecret_value" })).toThrow(
       expect.objectContaining({ message: expect.not.stringContaining("topsecret") }),

@@ -17,11 +17,19 @@ export const customer = z.object({
 export type Customer = z.infer<typeof customer>;
 
 /**
+ * Where an unlinked account is sent to link: the host page that starts the OAuth link flow
+ * (the Gate's "Connect Stigg"), and the same page set to the Stripe Billing kind where the
+ * host offers that kind (the Gate's secondary action), else null.
+ */
+export const connectUrls = z.object({ connectUrl: z.url(), stripeBillingConnectUrl: z.url().nullable() });
+export type ConnectUrls = z.infer<typeof connectUrls>;
+
+/**
  * `getCustomer`'s answer. An account that has not linked a workspace is not an error:
- * it is the Gate view, with the host page that starts the OAuth link flow.
+ * it is the Gate view, with the host pages that start the OAuth link flow.
  */
 export const customerResult = z.discriminatedUnion("linked", [
-  z.object({ linked: z.literal(false), connectUrl: z.url() }),
+  z.object({ linked: z.literal(false), ...connectUrls.shape }),
   z.object({
     linked: z.literal(true),
     workspaceName: z.string(),

@@ -1,4 +1,5 @@
 import type { SourceFailure } from "./failures";
+import type { WorkspaceKind } from "./workspaceKind";
 
 /** The `data` every API error carries (tRPC's error shape), so a client can act on it. */
 export interface ApiErrorData {
@@ -11,6 +12,11 @@ export interface ApiErrorData {
   stiggUrl?: string;
   /** Present when a read of the source failed: which, why, and any wait it asked for. */
   failure?: SourceFailure;
+  /**
+   * Present when the caller's account is linked: its workspace's kind, so that a failed
+   * lookup (404, "App Failed to Load") names the source it failed on truly.
+   */
+  workspaceKind?: WorkspaceKind;
 }
 
 export const CORRELATION_HEADER = "X-Correlation-Id";

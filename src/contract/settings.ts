@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { connectUrls } from "./customer";
 import { isoDateTime } from "./ids";
 import { dashboardMode } from "./mode";
 import { workspaceKind } from "./workspaceKind";
@@ -26,7 +27,7 @@ export type AccountLink = z.infer<typeof accountLink>;
  */
 export const linksResult = z.object({
   links: z.array(accountLink),
-  connectUrl: z.url(),
+  ...connectUrls.shape,
   connectableModes: z.array(dashboardMode),
 });
 export type LinksResult = z.infer<typeof linksResult>;

@@ -1,7 +1,8 @@
 import { z } from "zod";
-import { customer } from "./customer";
+import { connectUrls, customer } from "./customer";
 import { entitlementList } from "./entitlement";
 import { subscription } from "./subscription";
+import { workspaceKind } from "./workspaceKind";
 
 export const NOT_MANAGED_MESSAGE = "This subscription is not managed by Stigg";
 
@@ -11,11 +12,12 @@ export const NOT_MANAGED_MESSAGE = "This subscription is not managed by Stigg";
  * through is an answer too ("not managed"), not an error.
  */
 export const subscriptionEntitlementsResult = z.discriminatedUnion("status", [
-  z.object({ status: z.literal("unlinked"), connectUrl: z.url() }),
-  z.object({ status: z.literal("notManaged"), workspaceName: z.string(), message: z.string() }),
+  z.object({ status: z.literal("unlinked"), ...connectUrls.shape }),
+  z.object({ status: z.literal("notManaged"), workspaceName: z.string(), workspaceKind, message: z.string() }),
   z.object({
     status: z.literal("managed"),
     workspaceName: z.string(),
+    workspaceKind,
     customer,
     subscription,
     entitlements: entitlementList,

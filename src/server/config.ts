@@ -106,6 +106,8 @@ const schema = z
     STRIPE_OAUTH_AUTHORIZE_URL: httpUrl.optional(),
     STIGG_API_URL: httpUrl.default(STIGG_API_URL),
     REDIS_URL: z.string().regex(/^rediss?:\/\/\S+$/, "must be a redis:// or rediss:// URL").optional(),
+    // Whether linking offers the Stripe Billing kind; unset: per mode, see parseConfig().
+    STRIPE_BILLING_SOURCE: z.enum(["on", "off"], "must be on (offer the Stripe Billing kind) or off").optional(),
   })
   .superRefine((env, ctx) => {
     if (env.STRIPE_APP_SECRET === DEMO_APP_SECRET) {
@@ -212,6 +214,8 @@ export interface Config {
   stiggApiUrl: string;
   /** Set: Stigg answers are cached in Redis, shared by every host instance; unset: in-process. */
   redisUrl: string | undefined;
+  /** Linking offers the Stripe Billing kind (the account's own data, with a restricted key). */
+  stripeBillingSource: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -246,6 +250,8 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     oauth: oauthConfig(mode, publicUrl, e),
     stiggApiUrl: e.STIGG_API_URL,
     redisUrl: e.REDIS_URL,
+    // An operator opts in to a new source in production; the demo shows it unasked.
+    stripeBillingSource: (e.STRIPE_BILLING_SOURCE ?? (mode === "sandbox" ? "on" : "off")) === "on",
   };
 }
 

@@ -191,20 +191,25 @@ describe(`procedures on the demo data (${backend})`, () => {
       const { res, body } = await call(procedure, { stripeCustomerId: UNKNOWN_CUSTOMER }, LINKED_ACCOUNT);
       expect(res.status).toBe(404);
       expect(errorOf(body).message).toBe("Customer not found - Stripe customer not found in Stigg");
-      expect(errorOf(body).data).toMatchObject({ code: "NOT_FOUND", stiggUrl: "https://app.stigg.io/customers" });
+      // The workspace's kind comes with it: the drawer's 404 names the source it looked in.
+      expect(errorOf(body).data).toMatchObject({ code: "NOT_FOUND", stiggUrl: "https://app.stigg.io/customers", workspaceKind: "sandbox" });
       expect(errorOf(body).data.correlationId).toBe(res.headers.get("X-Correlation-Id"));
     }
   });
 
   it("an unlinked account gets the Gate answer from getCustomer and PRECONDITION_FAILED elsewhere", async () => {
     const { body } = await call<CustomerResult>("getCustomer", { stripeCustomerId: "cus_DemoFull" }, UNLINKED_ACCOUNT);
+    // Sandbox mode offers the Stripe Billing kind unless STRIPE_BILLING_SOURCE=off: the same page, set to it.
     expect(data(body)).toEqual({
       linked: false,
       connectUrl: `http://localhost:3000/connect?account=${UNLINKED_ACCOUNT}`,
+      stripeBillingConnectUrl: `http://localhost:3000/connect?account=${UNLINKED_ACCOUNT}&kind=stripe_billing`,
     });
     const { res, body: other } = await call("getEntitlements", { stripeCustomerId: "cus_DemoFull" }, UNLINKED_ACCOUNT);
     expect(res.status).toBe(412);
     expect(errorOf(other).data.code).toBe("PRECONDITION_FAILED");
+    // Not linked: no kind to name.
+    expect(errorOf(other).data).not.toHaveProperty("workspaceKind");
   });
 
   it("serves the drawer's first paint in one batched request", async () => {

@@ -52,6 +52,7 @@ describe(`settings: getLinks and disconnect (${backend})`, () => {
     ]);
     for (const l of a.links) expect(Date.parse(l.linkedSince)).not.toBeNaN();
     expect(new URL(a.connectUrl).searchParams.get("account")).toBe(A);
+    expect(a.stripeBillingConnectUrl).toBe(`${a.connectUrl}&kind=stripe_billing`);
     // Sandbox mode holds a Stripe key for test mode only: live is not offered.
     expect(a.connectableModes).toEqual(["test"]);
     expect(a.links.map((l) => l.stripeSandbox)).toEqual([false, false]);

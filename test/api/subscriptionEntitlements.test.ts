@@ -19,6 +19,7 @@ describe(`getSubscriptionEntitlements: the Stripe subscription page (${backend})
     const result = await read(seats.billingId!);
     expect(result.status).toBe("managed");
     if (result.status !== "managed") return;
+    expect(result.workspaceKind).toBe("sandbox");
     expect(result.subscription).toMatchObject({ id: seats.id, status: "IN_TRIAL" });
     expect(result.customer).toMatchObject({ stripeCustomerId: "cus_DemoFull", name: "Acme Corp" });
     // The same as the customer drawer's Subscription drawer shows for that subscription.
@@ -38,13 +39,20 @@ describe(`getSubscriptionEntitlements: the Stripe subscription page (${backend})
   it("the source's own subscription id is not a billing id: not managed", async () => {
     // sub_DemoFullPro is the sandbox's own id, and well formed as a Stripe id.
     const result = await read("sub_DemoFullPro");
-    expect(result).toEqual({ status: "notManaged", workspaceName: expect.any(String), message: "This subscription is not managed by Stigg" });
+    expect(result).toEqual({
+      status: "notManaged",
+      workspaceName: expect.any(String),
+      workspaceKind: "sandbox",
+      message: "This subscription is not managed by Stigg",
+    });
   });
 
   it("unlinked is the Gate, with this account's connect URL", async () => {
     const result = await read(seats.billingId!, UNLINKED_ACCOUNT);
     expect(result.status).toBe("unlinked");
     expect(result.status === "unlinked" && new URL(result.connectUrl).searchParams.get("account")).toBe(UNLINKED_ACCOUNT);
+    const stripeBilling = result.status === "unlinked" && result.stripeBillingConnectUrl ? new URL(result.stripeBillingConnectUrl) : null;
+    expect(stripeBilling && Object.fromEntries(stripeBilling.searchParams)).toEqual({ account: UNLINKED_ACCOUNT, kind: "stripe_billing" });
   });
 
   it("anything but a sub_ id is a BAD_REQUEST naming the field", async () => {

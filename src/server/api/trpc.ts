@@ -1,7 +1,7 @@
 import { initTRPC, TRPCError } from "@trpc/server";
 import type { Logger } from "pino";
 import { ZodError } from "zod";
-import { type ApiErrorData, dashboardMode, MODE_HEADER } from "@/contract";
+import { type ApiErrorData, dashboardMode, MODE_HEADER, STIGG_NOT_FOUND, type WorkspaceKind } from "@/contract";
 import type { Workspace } from "@/generated/prisma/client";
 import { type SignedCaller, verifySignedCaller } from "../auth/stripeSignature";
 import { getConfig } from "../config";
@@ -35,9 +35,12 @@ export interface Context {
 /** Carries what the client needs to act on a NOT_FOUND ("View in Stigg"). */
 export class NotFoundInSource extends Error {
   constructor(readonly stiggUrl: string) {
-    super("Customer not found - Stripe customer not found in Stigg");
+    super(STIGG_NOT_FOUND);
   }
 }
+
+/** The kind of the workspace each request's account is linked to, for its errors' data. */
+const linkedKinds = new WeakMap<Context, WorkspaceKind>();
 
 const INTERNAL_MESSAGE =
   "The data source could not be read. Try again; if it keeps failing, quote the correlation id to support.";
@@ -66,6 +69,8 @@ const t = initTRPC.context<Context>().create({
       }));
     }
     if (error.cause instanceof NotFoundInSource) data.stiggUrl = error.cause.stiggUrl;
+    const workspaceKind = ctx && linkedKinds.get(ctx);
+    if (workspaceKind) data.workspaceKind = workspaceKind;
     const partFailed = error.cause instanceof SourcePartFailed ? error.cause : null;
     if (partFailed) data.failure = partFailed.failure;
     // Internals (stack, driver messages) stay in the logs; a failed read's own message says only why.
@@ -182,6 +187,7 @@ export const signedProcedure = t.procedure.use(async ({ ctx, path, next }) => {
     ctx.log.error({ path, err }, "procedure failed");
     throw err;
   });
+  if (resolved?.workspace) linkedKinds.set(ctx, resolved.workspace.sourceKind);
   if (!resolved) {
     ctx.outcomes.push({ path, ms: elapsed(started), code: "UNAUTHORIZED" });
     throw new TRPCError({

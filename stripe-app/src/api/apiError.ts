@@ -1,5 +1,5 @@
 import { TRPCClientError } from "@trpc/client";
-import { type ApiErrorData, CORRELATION_HEADER, type SourceFailure } from "@/contract";
+import { type ApiErrorData, CORRELATION_HEADER, type SourceFailure, type WorkspaceKind } from "@/contract";
 import { NoAnswer, NotAnApiResponse } from "./jsonOnlyFetch";
 
 /** What the drawer needs from a failed call to tell the user what happened. */
@@ -13,6 +13,8 @@ export interface ApiFailure {
   stiggUrl: string | null;
   /** Which read of Stigg failed and why (rate limited, or no answer), when one did. */
   failure: SourceFailure | null;
+  /** The kind of the account's linked workspace, when the host said (it was linked). */
+  workspaceKind: WorkspaceKind | null;
 }
 
 function isApiErrorData(data: unknown): data is ApiErrorData {
@@ -29,7 +31,7 @@ function headerCorrelationId(meta: Record<string, unknown> | undefined): string 
 
 export function describeApiError(error: unknown): ApiFailure {
   if (error instanceof TRPCClientError && (error.cause instanceof NotAnApiResponse || error.cause instanceof NoAnswer)) {
-    return { code: null, message: error.cause.message, correlationId: error.cause.correlationId, stiggUrl: null, failure: null };
+    return { code: null, message: error.cause.message, correlationId: error.cause.correlationId, stiggUrl: null, failure: null, workspaceKind: null };
   }
   if (error instanceof TRPCClientError) {
     const data: unknown = error.data;
@@ -42,6 +44,7 @@ export function describeApiError(error: unknown): ApiFailure {
       correlationId: body?.correlationId ?? headerCorrelationId(error.meta),
       stiggUrl: body?.stiggUrl ?? null,
       failure: body?.failure ?? null,
+      workspaceKind: body?.workspaceKind ?? null,
     };
   }
   return {
@@ -50,5 +53,6 @@ export function describeApiError(error: unknown): ApiFailure {
     correlationId: null,
     stiggUrl: null,
     failure: null,
+    workspaceKind: null,
   };
 }

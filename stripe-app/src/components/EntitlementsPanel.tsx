@@ -25,7 +25,7 @@ export function EntitlementsPanel({
   subscriptionId?: string;
   subscriptions?: Subscription[];
 }) {
-  const { stripeCustomerId } = useDrawerEnvironment();
+  const { stripeCustomerId, workspaceKind } = useDrawerEnvironment();
   // Same shape as the first paint's query, so the Entitlements tab reads it from the cache,
   // a failure included: asking again is the notice's Retry, not a side effect of mounting.
   const input = subscriptionId ? { stripeCustomerId, subscriptionId } : { stripeCustomerId };
@@ -41,7 +41,7 @@ export function EntitlementsPanel({
   if (list.isError) {
     return (
       <PartFailureNotice
-        notice={callFailureNotice("Entitlements not loaded", list.error)}
+        notice={callFailureNotice("Entitlements not loaded", list.error, workspaceKind)}
         onRetry={retry}
       />
     );
@@ -54,7 +54,7 @@ export function EntitlementsPanel({
       {failures.map((failure) => (
         <PartFailureNotice
           key={failure.part}
-          notice={partFailureNotice(failure)}
+          notice={partFailureNotice(failure, workspaceKind)}
           onRetry={retry}
           retrying={list.isFetching}
         />

@@ -1,5 +1,5 @@
 import { Banner, Box, Button, Inline } from "@stripe/ui-extension-sdk/ui";
-import type { FailureNotice } from "../model/failureNotice";
+import { type FailureNotice, KEY_REJECTED_RETRY } from "../model/failureNotice";
 
 /**
  * A non-blocking notice in the section whose read failed: the rest of the drawer stays
@@ -17,7 +17,7 @@ export function PartFailureNotice({
 }) {
   return (
     <Banner
-      type={notice.rateLimited ? "caution" : "critical"}
+      type={notice.code === "RATE_LIMITED" ? "caution" : "critical"}
       title={notice.title}
       description={
         <Box css={{ stack: "y", gapY: "xsmall" }}>
@@ -29,7 +29,7 @@ export function PartFailureNotice({
       }
       actions={
         <Button size="small" pending={retrying} onPress={onRetry}>
-          Retry
+          {notice.code === "KEY_REJECTED" ? KEY_REJECTED_RETRY : "Retry"}
         </Button>
       }
     />

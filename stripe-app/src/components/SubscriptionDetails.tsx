@@ -1,6 +1,7 @@
 import { Box, Divider, Inline, Link } from "@stripe/ui-extension-sdk/ui";
 import type { Customer, Subscription } from "@/contract";
 import { formatDateTime } from "../format/dates";
+import { linksToStigg } from "../model/sourceWords";
 import { useDrawerEnvironment } from "../views/DrawerEnvironment";
 import { EntitlementsPanel } from "./EntitlementsPanel";
 import { Field } from "./Field";
@@ -26,11 +27,14 @@ export function SubscriptionDetails({
   customer: Customer;
   stripeSubscriptionId?: string;
 }) {
-  const { locale } = useDrawerEnvironment();
+  const { locale, workspaceKind } = useDrawerEnvironment();
+  // Stripe Billing's subscription is the Stripe one: one id, and the customer is no link
+  // (its stiggUrl is the customer's Dashboard page, never shown as a link).
+  const stripeBilling = workspaceKind === "stripe_billing";
   return (
     <Box css={{ stack: "y", gapY: "medium" }}>
       <Field label="Plan name">{subscription.planName}</Field>
-      {stripeSubscriptionId ? (
+      {stripeSubscriptionId && !stripeBilling ? (
         <>
           <Field label="Stripe subscription ID">{stripeSubscriptionId}</Field>
           <Field label="Stigg subscription ID">{subscription.id}</Field>
@@ -42,9 +46,13 @@ export function SubscriptionDetails({
         <StatusBadge subscription={subscription} />
       </Field>
       <Field label="Customer">
-        <Link href={customer.stiggUrl} target="_blank" external>
-          {customerLabel(customer)}
-        </Link>
+        {linksToStigg(workspaceKind) ? (
+          <Link href={customer.stiggUrl} target="_blank" external>
+            {customerLabel(customer)}
+          </Link>
+        ) : (
+          customerLabel(customer)
+        )}
       </Field>
       <Field label="Created at">{formatDateTime(subscription.createdAt, locale)}</Field>
       <Field label="Last updated">{formatDateTime(subscription.updatedAt, locale)}</Field>

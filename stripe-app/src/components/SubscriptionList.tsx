@@ -16,7 +16,7 @@ import { SubscriptionRow } from "./SubscriptionRow";
  * takes the list's place and the rest of the drawer is unaffected.
  */
 export function SubscriptionList({ customer }: { customer: Customer }) {
-  const { stripeCustomerId } = useDrawerEnvironment();
+  const { stripeCustomerId, workspaceKind } = useDrawerEnvironment();
   const trpc = useTRPC();
   // A failed first read stays failed until Retry; mounting the tab does not ask again.
   const query = useQuery(trpc.listSubscriptions.queryOptions({ stripeCustomerId }, { retryOnMount: false }));
@@ -26,7 +26,7 @@ export function SubscriptionList({ customer }: { customer: Customer }) {
   if (query.isError) {
     return (
       <PartFailureNotice
-        notice={callFailureNotice("Subscriptions not loaded", query.error)}
+        notice={callFailureNotice("Subscriptions not loaded", query.error, workspaceKind)}
         onRetry={() => void query.refetch({ cancelRefetch: false })}
       />
     );

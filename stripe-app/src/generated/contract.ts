@@ -24,9 +24,15 @@ export type Customer = {
   stiggUrl: string;
 };
 
-export type CustomerResult = {
-  linked: false;
+export type ConnectUrls = {
   connectUrl: string;
+  stripeBillingConnectUrl: null | string;
+};
+
+export type CustomerResult = {
+  connectUrl: string;
+  stripeBillingConnectUrl: null | string;
+  linked: false;
 } | {
   linked: true;
   workspaceName: string;
@@ -245,9 +251,10 @@ export type AccountLink = {
 };
 
 export type LinksResult = {
-  links: AccountLink[];
-  connectUrl: string;
   connectableModes: DashboardMode[];
+  connectUrl: string;
+  stripeBillingConnectUrl: null | string;
+  links: AccountLink[];
 };
 
 export type DisconnectResult = {
@@ -256,15 +263,18 @@ export type DisconnectResult = {
 };
 
 export type SubscriptionEntitlementsResult = {
-  status: "unlinked";
   connectUrl: string;
+  stripeBillingConnectUrl: null | string;
+  status: "unlinked";
 } | {
   status: "notManaged";
   workspaceName: string;
+  workspaceKind: WorkspaceKind;
   message: string;
 } | {
   status: "managed";
   workspaceName: string;
+  workspaceKind: WorkspaceKind;
   customer: Customer;
   subscription: Subscription;
   entitlements: EntitlementList;
@@ -284,6 +294,8 @@ export type ApiErrorData = {
   stiggUrl?: undefined | string;
   /** Present when a read of the source failed: which, why, and any wait it asked for. */
   failure?: undefined | SourceFailure;
+  /** Present when the caller's account is linked: its workspace's kind, so that a failed lookup (404, "App Failed to Load") names the source it failed on truly. */
+  workspaceKind?: undefined | "sandbox" | "stigg" | "stripe_billing";
 };
 
 export type WorkspaceKind = "sandbox" | "stigg" | "stripe_billing";

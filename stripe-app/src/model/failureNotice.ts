@@ -1,13 +1,17 @@
-import type { EntitlementPart, PartFailure } from "@/contract";
+import type { EntitlementPart, FailureCode, PartFailure, WorkspaceKind } from "@/contract";
 import { describeApiError } from "../api/apiError";
+import { sourceName } from "./sourceWords";
 
 /** What a failed part of the drawer tells the user: what is missing, why, and the id for support. */
 export interface FailureNotice {
   title: string;
   message: string;
   correlationId: string | null;
-  /** Stigg refused for too many requests: waiting helps, unlike an outage. */
-  rateLimited: boolean;
+  /**
+   * Why the source's read failed, when the host said: RATE_LIMITED (waiting helps, unlike an
+   * outage), KEY_REJECTED (only linking again helps); null: any other failure.
+   */
+  code: FailureCode | null;
 }
 
 const PART_TITLE: Record<EntitlementPart, string> = {
@@ -15,22 +19,32 @@ const PART_TITLE: Record<EntitlementPart, string> = {
   credits: "Credit balances not loaded",
 };
 
-const RATE_LIMITED_TITLE = "Stigg is rate limiting requests";
+/** A key that stopped opening the account is no outage: the title says what to mend. */
+export const KEY_REJECTED_TITLE = "This workspace's key no longer works";
+
+/** The action beside a rejected key's notice: asking again helps only once it is linked again. */
+export const KEY_REJECTED_RETRY = "Retry after linking again";
+
+/** The title a source's typed failure gives a notice, or null to keep what is missing. */
+function codeTitle(code: FailureCode | null, kind: WorkspaceKind | null): string | null {
+  if (code === "RATE_LIMITED") return `${sourceName(kind)} is rate limiting requests`;
+  if (code === "KEY_REJECTED") return KEY_REJECTED_TITLE;
+  return null;
+}
 
 /** A part of getEntitlements that failed while the other loaded; the host words the message. */
-export function partFailureNotice(failure: PartFailure): FailureNotice {
-  const rateLimited = failure.code === "RATE_LIMITED";
+export function partFailureNotice(failure: PartFailure, kind: WorkspaceKind | null): FailureNotice {
   return {
-    title: rateLimited ? RATE_LIMITED_TITLE : PART_TITLE[failure.part],
+    title: codeTitle(failure.code, kind) ?? PART_TITLE[failure.part],
     message: failure.message,
     correlationId: failure.correlationId,
-    rateLimited,
+    code: failure.code,
   };
 }
 
 /** A whole call that failed (e.g. listSubscriptions), `title` saying what is missing. */
-export function callFailureNotice(title: string, error: unknown): FailureNotice {
+export function callFailureNotice(title: string, error: unknown, kind: WorkspaceKind | null): FailureNotice {
   const { message, correlationId, failure } = describeApiError(error);
-  const rateLimited = failure?.code === "RATE_LIMITED";
-  return { title: rateLimited ? RATE_LIMITED_TITLE : title, message, correlationId, rateLimited };
+  const code = failure?.code ?? null;
+  return { title: codeTitle(code, kind) ?? title, message, correlationId, code };
 }

@@ -13,6 +13,7 @@ import { FailureView } from "./FailureView";
  * API_BASE there is nothing to call, and the view says so.
  */
 export function ApiProviders({ userContext, environment, children }: ExtensionContextValue & { children: ReactNode }) {
+  // Nothing has said the workspace's kind yet: the product document's failure, as for any kind.
   const { apiBase, stiggAppUrl } = readAppConstants(environment);
   const userId = userContext.id;
   const accountId = userContext.account.id;

@@ -5,7 +5,7 @@ import { useTRPC } from "../api/trpc";
 import { useConnectWatch } from "../api/useConnectWatch";
 import { ApiErrorView } from "./ApiErrorView";
 import { CommandCenter } from "./CommandCenter";
-import { useDrawerEnvironment } from "./DrawerEnvironment";
+import { DrawerEnvironmentProvider, useDrawerEnvironment } from "./DrawerEnvironment";
 import { GateView } from "./GateView";
 import { LoadingView } from "./LoadingView";
 
@@ -20,7 +20,8 @@ const answered = (query: { dataUpdatedAt: number; errorUpdatedAt: number }) =>
  * Center shows a failed one as a notice in its own tab.
  */
 export function CustomerDrawer({ onStiggLink }: { onStiggLink?: (link: ExternalLink | undefined) => void } = {}) {
-  const { stripeCustomerId } = useDrawerEnvironment();
+  const environment = useDrawerEnvironment();
+  const { stripeCustomerId } = environment;
   const trpc = useTRPC();
   const input = { stripeCustomerId };
   const watch = useConnectWatch();
@@ -69,10 +70,14 @@ export function CustomerDrawer({ onStiggLink }: { onStiggLink?: (link: ExternalL
   if (customer.isPending) return <LoadingView />;
   if (customer.isError) return <ApiErrorView error={customer.error} onRetry={retry} retrying={retrying} />;
   // Unlinked: the other two answer PRECONDITION_FAILED, which the Gate makes moot.
-  if (!customer.data.linked) return <GateView connectUrl={customer.data.connectUrl} onConnect={watch.onConnect} waiting={watch.connectPressed} />;
+  if (!customer.data.linked) return <GateView urls={customer.data} onConnect={watch.onConnect} waiting={watch.connectPressed} />;
 
-  // The first paint waits for every first answer, loaded or failed. Later a Retry in one
-  // tab puts that query back to pending; that tab shows it, the drawer stays.
-  if (!answered(subscriptions) || !answered(entitlements)) return <LoadingView />;
-  return <CommandCenter customer={customer.data.customer} />;
+  // From here the workspace's kind is known: every part words its source by it.
+  return (
+    <DrawerEnvironmentProvider value={{ ...environment, workspaceKind: customer.data.workspaceKind }}>
+      {/* The first paint waits for every first answer, loaded or failed. Later a Retry in one
+          tab puts that query back to pending; that tab shows it, the drawer stays. */}
+      {!answered(subscriptions) || !answered(entitlements) ? <LoadingView /> : <CommandCenter customer={customer.data.customer} />}
+    </DrawerEnvironmentProvider>
+  );
 }

@@ -1,4 +1,5 @@
 import type { ExtensionContextValue } from "@stripe/ui-extension-sdk/context";
+import type { WorkspaceKind } from "@/contract";
 import { createContext, useContext } from "react";
 import { readAppConstants } from "../api/appConstants";
 import { resolveLocale } from "../format/locale";
@@ -13,6 +14,8 @@ export interface DrawerEnvironment {
   stiggAppUrl: string;
   /** The account is a Stripe sandbox (`userContext.account.isSandbox`): labels and Connect's preselection only. */
   stripeSandbox: boolean;
+  /** The linked workspace's kind, which words name the source; null until an answer says. */
+  workspaceKind: WorkspaceKind | null;
 }
 
 /** The environment a view gives its parts, from Stripe's context props; no customer: "". */
@@ -22,6 +25,7 @@ export function drawerEnvironmentOf(props: ExtensionContextValue, stripeCustomer
     locale: resolveLocale(props.userContext.locale),
     stiggAppUrl: readAppConstants(props.environment).stiggAppUrl,
     stripeSandbox: props.userContext.account.isSandbox === true,
+    workspaceKind: null,
   };
 }
 

@@ -1,4 +1,6 @@
 import { Box, Button, Icon, type IconProps, Inline, Link } from "@stripe/ui-extension-sdk/ui";
+import { type ConnectUrls, STRIPE_BILLING_GATE_ACTION } from "@/contract";
+import { useState } from "react";
 import { connectHref } from "../api/connectHref";
 import { useDrawerEnvironment } from "./DrawerEnvironment";
 import { useViewTitle } from "./ViewTitle";
@@ -22,19 +24,28 @@ const POINTS: { icon: IconProps["name"]; title: string; text: string }[] = [
   },
 ];
 
-/** The Stripe account is not linked to a Stigg workspace: explain, and offer to connect. */
+/**
+ * The Stripe account is not linked to a Stigg workspace: explain, and offer to connect; where
+ * the host offers it, also to use the account's own Stripe Billing data instead.
+ */
 export function GateView({
-  connectUrl,
+  urls: { connectUrl, stripeBillingConnectUrl },
   onConnect,
   waiting,
 }: {
-  connectUrl: string;
+  urls: ConnectUrls;
   onConnect: () => void;
   /** Connect was pressed: the drawer is checking for the new link. */
   waiting: boolean;
 }) {
   useViewTitle("Connect Stigg");
   const { stripeSandbox } = useDrawerEnvironment();
+  // The page the user chose, for "Open the connect page again".
+  const [chosen, setChosen] = useState(connectUrl);
+  const connect = (url: string) => () => {
+    setChosen(url);
+    onConnect();
+  };
   return (
     <Box css={{ stack: "y", gapY: "large", padding: "medium" }}>
       <Box css={{ stack: "y", gapY: "small" }}>
@@ -54,15 +65,27 @@ export function GateView({
       ))}
       {/* The host's connect page starts the OAuth link flow in a new tab. */}
       {/* Pressed once, it rests (a double click opens one tab); the link below opens another on purpose. */}
-      <Button type="primary" href={connectHref(connectUrl, stripeSandbox)} target="_blank" onPress={onConnect} disabled={waiting} css={{ width: "fill" }}>
+      <Button type="primary" href={connectHref(connectUrl, stripeSandbox)} target="_blank" onPress={connect(connectUrl)} disabled={waiting} css={{ width: "fill" }}>
         Connect Stigg
       </Button>
+      {stripeBillingConnectUrl && (
+        <Button
+          type="secondary"
+          href={connectHref(stripeBillingConnectUrl, stripeSandbox)}
+          target="_blank"
+          onPress={connect(stripeBillingConnectUrl)}
+          disabled={waiting}
+          css={{ width: "fill" }}
+        >
+          {STRIPE_BILLING_GATE_ACTION}
+        </Button>
+      )}
       {waiting && (
         <Box css={{ stack: "y", gapY: "xsmall" }}>
           <Inline css={{ color: "secondary" }}>
             Finish connecting in the new tab; this drawer opens the customer once the link is made.
           </Inline>
-          <Link href={connectUrl} target="_blank">
+          <Link href={chosen} target="_blank">
             Open the connect page again
           </Link>
         </Box>

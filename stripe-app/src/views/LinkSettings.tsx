@@ -62,7 +62,7 @@ function LinkCard({
       {disconnectable && confirming && (
         <Box css={{ stack: "y", gapY: "small" }}>
           <Inline>
-            {`Disconnect the ${link.stripeSandbox ? "Stripe sandbox's" : `${link.mode}-mode`} link to ${link.workspaceName}? This removes only this app's link; nothing changes in Stigg or Stripe, and you can connect again.`}
+            {`Disconnect the ${link.stripeSandbox ? "Stripe sandbox's" : `${link.mode}-mode`} link to ${link.workspaceName}? This removes only this app's link; nothing changes in ${link.workspaceKind === "stripe_billing" ? "Stripe" : "Stigg or Stripe"}, and you can connect again.`}
           </Inline>
           <Box css={{ stack: "x", gapX: "small" }}>
             <Button
@@ -108,7 +108,7 @@ export function LinkSettings({ disconnectable }: { disconnectable: boolean }) {
   // Only the modes this server can install in and this account has no link in yet.
   const otherModes = connectableModes.filter((mode) => !links.data.links.some((l) => l.mode === mode));
   if (links.data.links.length === 0) {
-    return <GateView connectUrl={connectUrl} onConnect={watch.onConnect} waiting={watch.connectPressed} />;
+    return <GateView urls={links.data} onConnect={watch.onConnect} waiting={watch.connectPressed} />;
   }
   return (
     <Box css={{ stack: "y", gapY: "large" }}>

@@ -41,10 +41,10 @@ export function SubscriptionPage({ stripeSubscriptionId }: { stripeSubscriptionI
   if (result.isPending) return <LoadingView />;
   if (result.isError) return <ApiErrorView error={result.error} onRetry={() => void result.refetch({ cancelRefetch: false })} retrying={result.isFetching} />;
   const data = result.data;
-  if (data.status === "unlinked") return <GateView connectUrl={data.connectUrl} onConnect={watch.onConnect} waiting={watch.connectPressed} />;
+  if (data.status === "unlinked") return <GateView urls={data} onConnect={watch.onConnect} waiting={watch.connectPressed} />;
   if (data.status === "notManaged") return <NotManaged message={data.message} />;
   return (
-    <DrawerEnvironmentProvider value={{ ...environment, stripeCustomerId: data.customer.stripeCustomerId }}>
+    <DrawerEnvironmentProvider value={{ ...environment, stripeCustomerId: data.customer.stripeCustomerId, workspaceKind: data.workspaceKind }}>
       <SubscriptionDetails subscription={data.subscription} customer={data.customer} stripeSubscriptionId={stripeSubscriptionId} />
     </DrawerEnvironmentProvider>
   );

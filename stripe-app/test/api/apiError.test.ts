@@ -4,12 +4,12 @@ import { describeApiError } from "../../src/api/apiError";
 import { NoAnswer, NotAnApiResponse } from "../../src/api/jsonOnlyFetch";
 
 describe("describeApiError", () => {
-  it("reads code, correlation id and Stigg link from the error data", () => {
+  it("reads code, correlation id, Stigg link and workspace kind from the error data", () => {
     const error = TRPCClientError.from({
       error: {
         message: "Customer not found - Stripe customer not found in Stigg",
         code: -32004,
-        data: { code: "NOT_FOUND", httpStatus: 404, correlationId: "c-1", stiggUrl: "https://app.stigg.io/customers" },
+        data: { code: "NOT_FOUND", httpStatus: 404, correlationId: "c-1", stiggUrl: "https://app.stigg.io/customers", workspaceKind: "stigg" },
       },
     });
     expect(describeApiError(error)).toEqual({
@@ -18,6 +18,7 @@ describe("describeApiError", () => {
       correlationId: "c-1",
       stiggUrl: "https://app.stigg.io/customers",
       failure: null,
+      workspaceKind: "stigg",
     });
   });
 
@@ -51,6 +52,7 @@ describe("describeApiError", () => {
       correlationId: "c-3",
       stiggUrl: null,
       failure: null,
+      workspaceKind: null,
     });
   });
 
@@ -61,6 +63,7 @@ describe("describeApiError", () => {
       correlationId: null,
       stiggUrl: null,
       failure: null,
+      workspaceKind: null,
     });
   });
 
@@ -92,6 +95,7 @@ describe("describeApiError", () => {
       correlationId: "0123456789abcdef0123456789abcdef",
       stiggUrl: null,
       failure: null,
+      workspaceKind: null,
     });
   });
 });

@@ -50,7 +50,7 @@ export class HostError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
-    readonly extra: Pick<ApiErrorData, "stiggUrl" | "issues" | "failure"> = {},
+    readonly extra: Pick<ApiErrorData, "stiggUrl" | "issues" | "failure" | "workspaceKind"> = {},
   ) {
     super(message);
   }

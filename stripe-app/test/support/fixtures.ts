@@ -8,6 +8,7 @@ import {
   type NumericEntitlement,
   type Subscription,
   type UsageSeries,
+  type WorkspaceKind,
   customer as customerSchema,
   entitlement as entitlementSchema,
   subscription as subscriptionSchema,
@@ -27,12 +28,21 @@ export const acme: Customer = customerSchema.parse({
   stiggUrl: "https://app.stigg.io/customers/customer-acme",
 } satisfies Customer);
 
-export const linked = (customer: Customer = acme, workspaceKind: "sandbox" | "stigg" = "sandbox"): CustomerResult => ({
+const WORKSPACE_NAME: Record<WorkspaceKind, string> = { sandbox: "Demo data", stigg: "Acme production", stripe_billing: "Acme's Stripe Billing" };
+
+export const linked = (customer: Customer = acme, workspaceKind: WorkspaceKind = "sandbox"): CustomerResult => ({
   linked: true,
-  workspaceName: workspaceKind === "stigg" ? "Acme production" : "Demo data",
+  workspaceName: WORKSPACE_NAME[workspaceKind],
   workspaceKind,
   customer,
 });
+
+/** Acme as a Stripe Billing workspace has it: its Stripe id, and its Dashboard page (never a link). */
+export const acmeInStripe: Customer = customerSchema.parse({
+  ...acme,
+  stiggCustomerId: CUSTOMER_ID,
+  stiggUrl: `https://dashboard.stripe.com/test/customers/${CUSTOMER_ID}`,
+} satisfies Customer);
 
 export const PRO = { subscriptionId: "sub_DemoFullPro", planName: "Pro" };
 export const SEATS = { subscriptionId: "sub_DemoFullSeats", planName: "Extra Seats" };

@@ -17,7 +17,7 @@ const testLink: AccountLink = {
   lastSuccessfulRead: null,
 };
 
-const hostWith = (links: AccountLink[]) => new FakeHost().on("getLinks", () => ({ links, connectUrl: CONNECT_URL, connectableModes: ["test", "live"] as DashboardMode[] }));
+const hostWith = (links: AccountLink[]) => new FakeHost().on("getLinks", () => ({ links, connectUrl: CONNECT_URL, stripeBillingConnectUrl: null, connectableModes: ["test", "live"] as DashboardMode[] }));
 
 describe("Default drawer (no customer open)", () => {
   it("says where the entitlements are and shows the mode's connection and workspace, as settings does", async () => {

@@ -31,7 +31,7 @@ describe("the drawer's title", () => {
     await view.until(() => view.wrapper.find(ContextView)!.props.title === "Subscriptions", "the Subscriptions title");
 
     const cases: [string, FakeHost][] = [
-      ["Connect Stigg", new FakeHost().on("getCustomer", () => ({ linked: false as const, connectUrl: CONNECT_URL })).on("listSubscriptions", () => { throw notLinked(); }).on("getEntitlements", () => { throw notLinked(); })],
+      ["Connect Stigg", new FakeHost().on("getCustomer", () => ({ linked: false as const, connectUrl: CONNECT_URL, stripeBillingConnectUrl: null })).on("listSubscriptions", () => { throw notLinked(); }).on("getEntitlements", () => { throw notLinked(); })],
       ["Customer not found", new FakeHost().on("getCustomer", () => { throw notFound(); }).on("listSubscriptions", () => { throw notFound(); }).on("getEntitlements", () => { throw notFound(); })],
       ["Entitlements", new FakeHost().on("getCustomer", () => { throw internalError(); }).on("listSubscriptions", () => { throw internalError(); }).on("getEntitlements", () => { throw internalError(); })],
     ];
@@ -46,7 +46,7 @@ describe("Gate → Command Center after connecting in another tab", () => {
   function gateHost() {
     let isLinked = false;
     const host = new FakeHost()
-      .on("getCustomer", () => (isLinked ? linked() : { linked: false as const, connectUrl: CONNECT_URL }))
+      .on("getCustomer", () => (isLinked ? linked() : { linked: false as const, connectUrl: CONNECT_URL, stripeBillingConnectUrl: null }))
       .on("listSubscriptions", () => {
         if (!isLinked) throw notLinked();
         return { subscriptions: allSubscriptions };

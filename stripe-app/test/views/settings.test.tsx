@@ -31,7 +31,7 @@ const liveLink: AccountLink = {
 function hostWith(links: AccountLink[], connectableModes: DashboardMode[] = ["test", "live"]) {
   const state = { links: [...links] };
   const host = new FakeHost()
-    .on("getLinks", () => ({ links: state.links, connectUrl: CONNECT_URL, connectableModes }))
+    .on("getLinks", () => ({ links: state.links, connectUrl: CONNECT_URL, stripeBillingConnectUrl: null, connectableModes }))
     .on("disconnect", ({ mode }) => {
       if (!state.links.some((l) => l.mode === mode)) throw new HostError("NOT_FOUND", `This Stripe account has no ${mode}-mode link to disconnect.`);
       state.links = state.links.filter((l) => l.mode !== mode);
@@ -151,7 +151,7 @@ describe("Settings view", () => {
     const { host, state } = hostWith([testLink]);
     state.links = [];
     // The view still shows the link it read before another admin removed it.
-    host.on("getLinks", () => ({ links: [testLink], connectUrl: CONNECT_URL, connectableModes: ["test" as const] }));
+    host.on("getLinks", () => ({ links: [testLink], connectUrl: CONNECT_URL, stripeBillingConnectUrl: null, connectableModes: ["test" as const] }));
     const view = renderView(host, { view: SETTINGS, roles: ["admin"] });
     await view.untilText("Demo data");
     await button(view.wrapper, "Disconnect").trigger("onPress");
@@ -161,6 +161,15 @@ describe("Settings view", () => {
     expect(view.wrapper).toContainText("no test-mode link to disconnect");
     expect(view.wrapper).toContainText(failed.correlationId);
     expect(view.wrapper).toContainText("Demo data");
+  });
+
+  it("unlinked where the host offers the Stripe Billing kind: the Gate adds its secondary action", async () => {
+    const stripeBillingConnectUrl = `${CONNECT_URL}&kind=stripe_billing`;
+    const host = new FakeHost().on("getLinks", () => ({ links: [], connectUrl: CONNECT_URL, stripeBillingConnectUrl, connectableModes: ["test" as const] }));
+    const view = renderView(host, { view: SETTINGS, roles: ["admin"] });
+    await view.untilText("Manage entitlements with Stigg");
+    expect(button(view.wrapper, "Connect Stigg")).toHaveProps({ href: CONNECT_URL });
+    expect(button(view.wrapper, "Use this account's Stripe Billing data")).toHaveProps({ type: "secondary", href: stripeBillingConnectUrl });
   });
 
   it("unlinked: the Gate's Connect Stigg, which then waits for the link made in the other tab", async () => {

@@ -11,7 +11,7 @@ const CONNECT_URL = "http://localhost:3000/connect?account=acct_DemoLinked";
 describe("Gate view (account not linked)", () => {
   it("explains the app and offers Connect Stigg, ignoring the other calls' PRECONDITION_FAILED", async () => {
     const host = new FakeHost()
-      .on("getCustomer", () => ({ linked: false as const, connectUrl: CONNECT_URL }))
+      .on("getCustomer", () => ({ linked: false as const, connectUrl: CONNECT_URL, stripeBillingConnectUrl: null }))
       .on("listSubscriptions", () => {
         throw notLinked();
       })
@@ -43,11 +43,53 @@ describe("Gate view (account not linked)", () => {
   });
 });
 
+describe("Gate view where the host offers the Stripe Billing kind", () => {
+  const STRIPE_BILLING_URL = `${CONNECT_URL}&kind=stripe_billing`;
+  const gateHost = (stripeBillingConnectUrl: string | null) =>
+    new FakeHost()
+      .on("getCustomer", () => ({ linked: false as const, connectUrl: CONNECT_URL, stripeBillingConnectUrl }))
+      .on("listSubscriptions", () => {
+        throw notLinked();
+      })
+      .on("getEntitlements", () => {
+        throw notLinked();
+      });
+  const labels = (view: ReturnType<typeof renderView>) => view.wrapper.findAll(Button).map((b) => b.text);
+
+  it("keeps the document's Gate and adds one secondary action to the connect page set to that kind", async () => {
+    const view = renderView(gateHost(STRIPE_BILLING_URL));
+    await view.untilText("Manage entitlements with Stigg");
+    expect(labels(view)).toEqual(["Connect Stigg", "Use this account's Stripe Billing data"]);
+    expect(button(view.wrapper, "Connect Stigg")).toHaveProps({ type: "primary", href: CONNECT_URL });
+    expect(button(view.wrapper, "Use this account's Stripe Billing data")).toHaveProps({ type: "secondary", href: STRIPE_BILLING_URL, target: "_blank" });
+
+    // Pressed, both rest, and the page to open again is the one chosen.
+    await button(view.wrapper, "Use this account's Stripe Billing data").trigger("onPress");
+    await view.untilText("Finish connecting in the new tab");
+    expect(button(view.wrapper, "Connect Stigg")).toHaveProps({ disabled: true });
+    expect(button(view.wrapper, "Use this account's Stripe Billing data")).toHaveProps({ disabled: true });
+    expect(link(view.wrapper, "Open the connect page again")).toHaveProps({ href: STRIPE_BILLING_URL });
+  });
+
+  it("in a Stripe sandbox, preselects the sandbox on that page too", async () => {
+    const view = renderView(gateHost(STRIPE_BILLING_URL), { sandbox: true });
+    await view.untilText("Manage entitlements with Stigg");
+    expect(button(view.wrapper, "Use this account's Stripe Billing data")).toHaveProps({ href: `${STRIPE_BILLING_URL}&mode=sandbox` });
+  });
+
+  it("offers no such action where the host does not", async () => {
+    const view = renderView(gateHost(null));
+    await view.untilText("Manage entitlements with Stigg");
+    expect(labels(view)).toEqual(["Connect Stigg"]);
+    expect(view.wrapper).not.toContainText("Stripe Billing");
+  });
+});
+
 describe("Gate view, opened again after Connect (the Dashboard reloaded)", () => {
   it("reads the account again when the Dashboard comes back into view, and opens the customer once linked", async () => {
     let isLinked = false;
     const host = new FakeHost()
-      .on("getCustomer", () => (isLinked ? linked() : { linked: false as const, connectUrl: CONNECT_URL }))
+      .on("getCustomer", () => (isLinked ? linked() : { linked: false as const, connectUrl: CONNECT_URL, stripeBillingConnectUrl: null }))
       .on("listSubscriptions", () => {
         if (!isLinked) throw notLinked();
         return { subscriptions: allSubscriptions };

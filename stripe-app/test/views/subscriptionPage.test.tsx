@@ -19,6 +19,7 @@ const CONNECT_URL = "http://localhost:3000/connect?account=acct_DemoLinked";
 const managed = (): SubscriptionEntitlementsResult => ({
   status: "managed",
   workspaceName: "Demo data",
+  workspaceKind: "sandbox",
   customer: acme,
   subscription: seatsSubscription,
   entitlements: seatsEntitlements(),
@@ -68,6 +69,7 @@ describe("Subscription page (stripe.dashboard.subscription.detail)", () => {
     const host = new FakeHost().on("getSubscriptionEntitlements", () => ({
       status: "notManaged" as const,
       workspaceName: "Demo data",
+      workspaceKind: "sandbox" as const,
       message: "This subscription is not managed by Stigg",
     }));
     const view = renderView(host, { view: PAGE });
@@ -77,10 +79,18 @@ describe("Subscription page (stripe.dashboard.subscription.detail)", () => {
   });
 
   it("unlinked: the Gate", async () => {
-    const host = new FakeHost().on("getSubscriptionEntitlements", () => ({ status: "unlinked" as const, connectUrl: CONNECT_URL }));
+    const host = new FakeHost().on("getSubscriptionEntitlements", () => ({ status: "unlinked" as const, connectUrl: CONNECT_URL, stripeBillingConnectUrl: null }));
     const view = renderView(host, { view: PAGE });
     await view.untilText("Manage entitlements with Stigg");
     expect(button(view.wrapper, "Connect Stigg")).toHaveProps({ href: CONNECT_URL, target: "_blank" });
+  });
+
+  it("unlinked where the host offers the Stripe Billing kind: the Gate with its secondary action", async () => {
+    const stripeBillingConnectUrl = `${CONNECT_URL}&kind=stripe_billing`;
+    const host = new FakeHost().on("getSubscriptionEntitlements", () => ({ status: "unlinked" as const, connectUrl: CONNECT_URL, stripeBillingConnectUrl }));
+    const view = renderView(host, { view: PAGE });
+    await view.untilText("Manage entitlements with Stigg");
+    expect(button(view.wrapper, "Use this account's Stripe Billing data")).toHaveProps({ type: "secondary", href: stripeBillingConnectUrl });
   });
 
   it("a failed read is App Failed to Load with the correlation id and a Retry", async () => {

@@ -4,7 +4,7 @@ import { getDb } from "../../db/client";
 import { availableModes } from "../../oauth/startInstall";
 import { lastSourceRead } from "../lastRead";
 import { signedProcedure } from "../trpc";
-import { connectUrlFor } from "./connectUrl";
+import { connectUrlsFor } from "./connectUrl";
 
 /** The settings view: the verified account's own links, live first, and nobody else's. */
 export const getLinks = signedProcedure
@@ -27,7 +27,7 @@ export const getLinks = signedProcedure
         linkedSince: l.createdAt.toISOString(),
         lastSuccessfulRead: lastSourceRead(accountId, l.livemode, l.workspace.id)?.toISOString() ?? null,
       })),
-      connectUrl: connectUrlFor(accountId),
+      ...connectUrlsFor(accountId),
       // The Dashboard's own modes: a Stripe sandbox is an account of its own, connected from its Dashboard.
       connectableModes: availableModes(getConfig()).filter((m) => m !== "sandbox"),
     };

@@ -19,7 +19,8 @@ export async function resolveCustomer(
   }
   const customer = await readPart("customer", ctx.source.findCustomer(stripeCustomerId, options));
   if (!customer) {
-    // A Stripe Billing workspace has no Stigg to look in instead: no link.
+    // The product document's sentence names Stigg; a Stripe Billing workspace's names its
+    // own source, and has no Stigg to look in instead: no link.
     throw ctx.workspace.sourceKind === "stripe_billing"
       ? new TRPCError({ code: "NOT_FOUND", message: STRIPE_BILLING_NOT_FOUND })
       : new TRPCError({

@@ -1,7 +1,7 @@
 import { NOT_MANAGED_MESSAGE, subscriptionEntitlementsInput, subscriptionEntitlementsResult } from "@/contract";
 import { readPart } from "../sourceFailure";
 import { signedProcedure } from "../trpc";
-import { connectUrlFor } from "./connectUrl";
+import { connectUrlsFor } from "./connectUrl";
 import { readEntitlementList } from "./readEntitlementList";
 
 /**
@@ -12,13 +12,13 @@ export const getSubscriptionEntitlements = signedProcedure
   .input(subscriptionEntitlementsInput)
   .output(subscriptionEntitlementsResult)
   .query(async ({ ctx, input }) => {
-    if (!ctx.workspace || !ctx.source) return { status: "unlinked" as const, connectUrl: connectUrlFor(ctx.caller.accountId) };
-    const workspaceName = ctx.workspace.displayName;
+    if (!ctx.workspace || !ctx.source) return { status: "unlinked" as const, ...connectUrlsFor(ctx.caller.accountId) };
+    const { displayName: workspaceName, sourceKind: workspaceKind } = ctx.workspace;
     const found = await readPart("subscription", ctx.source.findSubscriptionByBillingId(input.stripeSubscriptionId));
-    if (!found) return { status: "notManaged" as const, workspaceName, message: NOT_MANAGED_MESSAGE };
+    if (!found) return { status: "notManaged" as const, workspaceName, workspaceKind, message: NOT_MANAGED_MESSAGE };
     const entitlements = await readEntitlementList(ctx, ctx.source, found.customer, {
       subscriptionId: found.subscription.id,
       fresh: input.fresh,
     });
-    return { status: "managed" as const, workspaceName, ...found, entitlements };
+    return { status: "managed" as const, workspaceName, workspaceKind, ...found, entitlements };
   });
