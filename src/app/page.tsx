@@ -1,5 +1,6 @@
 import { getConfig } from "@/server/config";
 import { LINKED_ACCOUNT, UNKNOWN_CUSTOMER, UNLINKED_ACCOUNT } from "../../prisma/seed/demoData";
+import { DEMO_BILLING_ACCOUNT, DEMO_BILLING_CUSTOMER, DEMO_BILLING_DELETED_CUSTOMER } from "@/server/dev/stripeBilling/demoAccount";
 
 export const dynamic = "force-dynamic";
 
@@ -12,6 +13,8 @@ const DEMO: [account: string, customer: string, what: string][] = [
   [LINKED_ACCOUNT, "cus_DemoNoUsage", "a metered entitlement without usage data"],
   [LINKED_ACCOUNT, UNKNOWN_CUSTOMER, "in no workspace: customer not found"],
   [UNLINKED_ACCOUNT, "cus_DemoFull", "an account not linked yet: the Gate"],
+  [DEMO_BILLING_ACCOUNT, DEMO_BILLING_CUSTOMER, "a Stripe Billing workspace: features, a metered item against its free tier, credits"],
+  [DEMO_BILLING_ACCOUNT, DEMO_BILLING_DELETED_CUSTOMER, "a customer Stripe reports deleted: not found in Stripe Billing"],
 ];
 
 export default function Home() {

@@ -1,13 +1,15 @@
 import manifest from "harness:manifest";
 import { customers, LINKED_ACCOUNT, UNKNOWN_CUSTOMER, UNLINKED_ACCOUNT } from "../../../prisma/seed/demoData";
+import { DEMO_BILLING_ACCOUNT, DEMO_BILLING_CUSTOMER, DEMO_BILLING_DELETED_CUSTOMER, DEMO_BILLING_SUBSCRIPTION } from "../../server/dev/stripeBilling/demoAccount";
 
 // The pickers offer the seeded demo ids (any other id can be typed).
-export const DEMO_ACCOUNTS = [LINKED_ACCOUNT, UNLINKED_ACCOUNT];
-export const DEMO_CUSTOMERS = [...customers.map((c) => c.billingId), UNKNOWN_CUSTOMER];
+export const DEMO_ACCOUNTS = [LINKED_ACCOUNT, UNLINKED_ACCOUNT, DEMO_BILLING_ACCOUNT];
+export const DEMO_CUSTOMERS = [...customers.map((c) => c.billingId), UNKNOWN_CUSTOMER, DEMO_BILLING_CUSTOMER, DEMO_BILLING_DELETED_CUSTOMER];
 /** Stripe subscription ids some demo subscriptions are billed through, and one none is. */
 export const DEMO_SUBSCRIPTIONS = [
   ...customers.flatMap((c) => c.subscriptions.flatMap((s) => (s.billingId ? [s.billingId] : []))),
   "sub_1DemoNotInStigg",
+  DEMO_BILLING_SUBSCRIPTION,
 ];
 
 /** The Dashboard pages the harness can open the app on, each one of the manifest's viewports. */

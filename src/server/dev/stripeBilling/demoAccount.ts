@@ -8,6 +8,8 @@ export const DEMO_BILLING_ACCOUNT = "acct_DemoStripeBilling";
 export const DEMO_BILLING_CUSTOMER = "cus_DemoBilling";
 /** A customer Stripe reports deleted: the drawer's "not found". */
 export const DEMO_BILLING_DELETED_CUSTOMER = "cus_DemoBillingDeleted";
+/** The customer's subscription, for the subscription page. */
+export const DEMO_BILLING_SUBSCRIPTION = "sub_DemoBillingPro";
 export const DEMO_BILLING_WORKSPACE_ID = "ws_stripe_billing_demo";
 /** Public by design: only the sandbox-mode stand-in knows it. */
 export const DEMO_BILLING_KEY = "rk_test_DemoStripeBillingSandboxOnly";
@@ -39,7 +41,7 @@ export function demoBillingAccount(now: Date): StandInAccountData {
     ],
     products: [
       { id: "prod_DemoPro", object: "product", name: "Pro", active: true },
-      { id: "prod_DemoApiCalls", object: "product", name: "API calls", active: true },
+      { id: "prod_DemoApiCalls", object: "product", name: "API calls", active: true, unit_label: "calls" },
     ],
     prices: [
       {
@@ -74,7 +76,7 @@ export function demoBillingAccount(now: Date): StandInAccountData {
     ],
     subscriptions: [
       {
-        id: "sub_DemoBillingPro",
+        id: DEMO_BILLING_SUBSCRIPTION,
         customer: DEMO_BILLING_CUSTOMER,
         status: "active",
         created,
