@@ -6,6 +6,7 @@ import type { BilledSubscription, EntitlementSource, SourceLog, TimeWindow } fro
 import {
   ENTITLING,
   type MeterFacts,
+  planItem,
   planName,
   toBooleanEntitlement,
   toCreditEntitlements,
@@ -347,7 +348,7 @@ export class StripeBillingSource implements EntitlementSource {
 }
 
 function planItemProduct(s: SlimSubscription): string {
-  return (s.items.find((i) => i.price.usageType === "licensed") ?? s.items[0])!.price.product;
+  return planItem(s)!.price.product;
 }
 
 /** Every row of a Stripe list, following `has_more`, up to MAX_PAGES pages. */
