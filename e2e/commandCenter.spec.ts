@@ -1,18 +1,10 @@
 import { demoCustomer, entitledFeatureNames, LINKED_ACCOUNT } from "./support/demo";
-import { expect, test, type Harness } from "./support/harness";
+import { expect, test } from "./support/harness";
 
 const FULL = "cus_DemoFull";
 const METERED_TOOLTIP =
   "Customer usage is determined by aggregation of reported events. Entitlement enforcement is near real-time.";
 
-/** The smallest Box that holds the feature's name: its entitlement row. */
-function row(harness: Harness, name: string) {
-  return harness.drawer
-    .locator(".sdk-box")
-    .filter({ has: harness.page.getByText(name, { exact: true }) })
-    .filter({ hasText: /From / })
-    .last();
-}
 
 test("cus_DemoFull opens on the Command Center, first paint in one signed API round trip", async ({ harness }) => {
   const drawer = await harness.open(LINKED_ACCOUNT, FULL);
@@ -49,46 +41,46 @@ test("the extension runs in a sandboxed, null-origin frame", async ({ harness })
 
 test("a metered row shows usage against its limit, and the metered icon explains enforcement", async ({ harness }) => {
   await harness.open(LINKED_ACCOUNT, FULL);
-  const activeUsers = row(harness, "Active users");
+  const activeUsers = harness.entitlementRow("Active users");
   await expect(activeUsers.getByText("250 / 1,000 active users per month", { exact: true })).toBeVisible();
   await expect(activeUsers.getByText("From Pro")).toBeVisible();
   await activeUsers.locator('svg[data-icon="usage"]').hover();
   await expect(harness.page.getByRole("tooltip")).toHaveText(METERED_TOOLTIP);
   // Both meter kinds carry the same explanation: "API calls" counts events.
   await harness.page.mouse.move(0, 0);
-  await row(harness, "API calls").locator('svg[data-icon="usage"]').hover();
+  await harness.entitlementRow("API calls").locator('svg[data-icon="usage"]').hover();
   await expect(harness.page.getByRole("tooltip")).toHaveText(METERED_TOOLTIP);
 });
 
 test("usage meters carry an amber badge from 80 %, a red one at 100 % and an urgent one past the limit", async ({ harness }) => {
   await harness.open(LINKED_ACCOUNT, FULL);
-  const level = (name: string) => row(harness, name).locator(".sdk-badge").first().getAttribute("data-badge-type");
-  await expect(row(harness, "Active users").locator('[data-chart="meter"]')).toBeVisible();
+  const level = (name: string) => harness.entitlementRow(name).locator(".sdk-badge").first().getAttribute("data-badge-type");
+  await expect(harness.entitlementRow("Active users").locator('[data-chart="meter"]')).toBeVisible();
   expect(await level("Active users")).toBe("neutral"); // 25 %
   expect(await level("API calls")).toBe("warning"); // 85 %
   expect(await level("Workspaces")).toBe("negative"); // 100 %
   expect(await level("AI generations")).toBe("urgent"); // 115 %, soft limit
   expect(await level("Seats")).toBe("urgent"); // 120 %
-  await expect(row(harness, "Seats").locator(".sdk-badge").first()).toHaveText("120% · over the limit");
-  await expect(row(harness, "Seats").locator(".sdk-meter__legend")).toContainText("Over the limit");
-  await expect(row(harness, "API calls").locator(".sdk-badge").first()).toHaveText("85%");
+  await expect(harness.entitlementRow("Seats").locator(".sdk-badge").first()).toHaveText("120% · over the limit");
+  await expect(harness.entitlementRow("Seats").locator(".sdk-meter__legend")).toContainText("Over the limit");
+  await expect(harness.entitlementRow("API calls").locator(".sdk-badge").first()).toHaveText("85%");
 });
 
 test("unlimited, boolean, numeric and credit rows show their values", async ({ harness }) => {
   await harness.open(LINKED_ACCOUNT, FULL);
-  await expect(row(harness, "Emails sent").getByText(/Unlimited/)).toBeVisible();
-  await expect(row(harness, "Advanced analytics").getByText(/^enabled$/i)).toBeVisible();
-  await expect(row(harness, "Custom domain").getByText(/^disabled$/i)).toBeVisible();
-  await expect(row(harness, "Max file size").getByText("5 MB", { exact: true })).toBeVisible();
-  await expect(row(harness, "Support tier").getByText("Priority", { exact: true })).toBeVisible();
+  await expect(harness.entitlementRow("Emails sent").getByText(/Unlimited/)).toBeVisible();
+  await expect(harness.entitlementRow("Advanced analytics").getByText(/^enabled$/i)).toBeVisible();
+  await expect(harness.entitlementRow("Custom domain").getByText(/^disabled$/i)).toBeVisible();
+  await expect(harness.entitlementRow("Max file size").getByText("5 MB", { exact: true })).toBeVisible();
+  await expect(harness.entitlementRow("Support tier").getByText("Priority", { exact: true })).toBeVisible();
   // Credits: balance (6,000 granted − 3,750 consumed) against the total granted.
-  const credits = row(harness, "AI credits");
+  const credits = harness.entitlementRow("AI credits");
   await expect(credits.getByText(/2,250.*6,000/)).toBeVisible();
 });
 
 test("a metered row's usage graph is a real chart of the billing period", async ({ harness }) => {
   await harness.open(LINKED_ACCOUNT, FULL);
-  const activeUsers = row(harness, "Active users");
+  const activeUsers = harness.entitlementRow("Active users");
   await activeUsers.getByRole("button", { name: /usage graph/i }).click();
   const chart = activeUsers.locator('figure[data-chart="line"]');
   await expect(chart).toBeVisible();
@@ -105,7 +97,7 @@ test("a metered row's usage graph is a real chart of the billing period", async 
 test("an events meter under its limit projects the period's end, labelled an estimate, and its graph continues as a forecast", async ({ harness }) => {
   await harness.open(LINKED_ACCOUNT, FULL);
   // 85,000 of 100,000 API calls about two weeks into a monthly period: past the limit by the end.
-  const apiCalls = row(harness, "API calls");
+  const apiCalls = harness.entitlementRow("API calls");
   await expect(apiCalls).toContainText(/Projected [\d,]+ \/ 100,000 by .+ · reaches the limit around .+ \(estimate/);
   await apiCalls.getByRole("button", { name: /usage graph/i }).click();
   const chart = apiCalls.locator('figure[data-chart="line"]');

@@ -3,11 +3,7 @@ import { expect, test } from "./support/harness";
 
 test("refresh reads the whole drawer again, fresh, in one request, and says it is working", async ({ harness, page }) => {
   const drawer = await harness.open(LINKED_ACCOUNT, "cus_DemoFull");
-  const apiCalls = drawer
-    .locator(".sdk-box")
-    .filter({ has: page.getByText("API calls", { exact: true }) })
-    .filter({ hasText: /From / })
-    .last();
+  const apiCalls = harness.entitlementRow("API calls");
   await apiCalls.getByRole("button", { name: /usage graph/i }).click();
   await expect(apiCalls.locator('figure[data-chart="line"]')).toBeVisible();
 

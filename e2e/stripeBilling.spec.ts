@@ -7,7 +7,7 @@ import {
   demoBillingAccount,
 } from "../src/server/dev/stripeBilling/demoAccount";
 import { UNLINKED_ACCOUNT } from "./support/demo";
-import { expect, test, type Harness } from "./support/harness";
+import { expect, test } from "./support/harness";
 
 // The demo's Stripe Billing workspace, end to end: the drawer reads the host's sandbox-only
 // stand-in of Stripe's API (/dev/stripe/v1) with the demo's sealed restricted key, through
@@ -16,14 +16,6 @@ import { expect, test, type Harness } from "./support/harness";
 const demo = demoBillingAccount(new Date());
 const included = DEMO_INCLUDED_API_CALLS.toLocaleString("en-US");
 
-/** The smallest Box that holds the name: its entitlement row. */
-function row(harness: Harness, name: string) {
-  return harness.drawer
-    .locator(".sdk-box")
-    .filter({ has: harness.page.getByText(name, { exact: true }) })
-    .filter({ hasText: /From / })
-    .last();
-}
 
 test("a Stripe Billing customer: its features, its metered item against the free tier, its credits, and no Stigg link", async ({ harness }) => {
   const drawer = await harness.open(DEMO_BILLING_ACCOUNT, DEMO_BILLING_CUSTOMER);
@@ -33,14 +25,14 @@ test("a Stripe Billing customer: its features, its metered item against the free
 
   // Boolean features: the customer's active entitlements, from the product that grants them.
   for (const f of demo.activeEntitlements[DEMO_BILLING_CUSTOMER]!) {
-    const feature = row(harness, f.name);
+    const feature = harness.entitlementRow(f.name);
     await expect(feature.getByText("Enabled", { exact: true })).toBeVisible();
     await expect(feature.getByText("From Pro")).toBeVisible();
   }
 
   // The metered item: usage against what the graduated price's free first tier includes, a soft limit.
   const meter = demo.meters[0]!;
-  const metered = row(harness, meter.display_name);
+  const metered = harness.entitlementRow(meter.display_name);
   await expect(metered.getByText(new RegExp(`^[\\d,]+ / ${included} calls per month$`))).toBeVisible();
   await expect(metered.getByText("Soft limit", { exact: true })).toBeVisible();
   await metered.locator('svg[data-icon="usage"]').hover();
@@ -50,7 +42,7 @@ test("a Stripe Billing customer: its features, its metered item against the free
   // Credits: available against what the grants in effect granted, as money.
   const granted = demo.creditGrants.reduce((sum, g) => sum + g.amount.monetary!.value, 0) / 100;
   const available = demo.creditBalances[DEMO_BILLING_CUSTOMER]![0]!.available_balance.monetary!.value / 100;
-  const credits = row(harness, "Billing credits (USD)");
+  const credits = harness.entitlementRow("Billing credits (USD)");
   await expect(credits.getByText(`$${available.toFixed(2)} / $${granted.toFixed(2)} remaining`, { exact: true })).toBeVisible();
   await expect(credits.getByText(/From paid grant/)).toBeVisible();
 
@@ -60,7 +52,7 @@ test("a Stripe Billing customer: its features, its metered item against the free
 
 test("the metered item's graph draws the period's daily meter summaries under the included tier", async ({ harness }) => {
   await harness.open(DEMO_BILLING_ACCOUNT, DEMO_BILLING_CUSTOMER);
-  const metered = row(harness, demo.meters[0]!.display_name);
+  const metered = harness.entitlementRow(demo.meters[0]!.display_name);
   await metered.getByRole("button", { name: /usage graph/i }).click();
   const chart = metered.locator('figure[data-chart="line"]');
   await expect(chart.locator('g[data-series="Usage"] polyline')).toBeVisible();

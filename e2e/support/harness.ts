@@ -50,6 +50,15 @@ export class Harness {
     return this.page.getByTestId("app-drawer");
   }
 
+  /** An entitlement's row: the smallest Box holding the name and its "From …" line. */
+  entitlementRow(name: string): Locator {
+    return this.drawer
+      .locator(".sdk-box")
+      .filter({ has: this.page.getByText(name, { exact: true }) })
+      .filter({ hasText: /From / })
+      .last();
+  }
+
   get sandboxFrame(): Frame {
     const frame = this.page.frames().find((f) => f.url().includes(SANDBOX_PATH));
     if (!frame) throw new Error("the extension's sandbox frame is not there");
