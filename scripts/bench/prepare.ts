@@ -1,11 +1,12 @@
 // Prepares one store for the bench before the server opens it: migrations and demo data
 // (as the server would), 1,000,000 usage rows for bench customers, and accounts linked to
-// Stigg workspaces behind the delaying proxy. The embedded database has one owner, so
+// Stigg and Stripe Billing workspaces behind the delaying proxies. The embedded database has one owner, so
 // this runs before `next start` and closes the store again.
 import { getConfig } from "../../src/server/config";
 import { keyringFor } from "../../src/server/crypto/keyring";
 import { seal } from "../../src/server/crypto/seal";
 import { openStore } from "../../src/server/db/client";
+import { stripeApiKeyContext } from "../../src/server/oauth/stripeBillingWorkspace";
 import { stiggApiKeyContext } from "../../src/server/oauth/stiggWorkspace";
 
 export interface UsageScale {
@@ -19,6 +20,8 @@ export const usageFeature = (f: number) => `bench-feature-${f}`;
 
 /** Stripe accounts linked to Stigg workspaces (caches are per workspace): the process's first Stigg paint, then one per cold-cache scenario. */
 export const STIGG_ACCOUNTS = ["acct_BenchStiggFirst", "acct_BenchStiggCold", "acct_BenchStiggBurst"] as const;
+/** The same three, linked to Stripe Billing workspaces that read one stand-in account with its key. */
+export const BILLING_ACCOUNTS = ["acct_BenchBillingFirst", "acct_BenchBillingCold", "acct_BenchBillingBurst"] as const;
 
 export interface PreparedStore {
   usageRows: number;
@@ -31,6 +34,7 @@ export async function prepareStore(options: {
   pgliteDir: string;
   scale: UsageScale;
   stigg: { apiUrl: string; apiKey: string };
+  stripeBilling: { apiUrl: string; apiKey: string };
 }): Promise<PreparedStore> {
   // Loading a million rows is setup, not a request: the server's few-second statement
   // limit would cancel it.
@@ -107,6 +111,22 @@ export async function prepareStore(options: {
           stiggAppBaseUrl: "https://app.stigg.io",
           stiggApiUrl: options.stigg.apiUrl,
           stiggApiKeySealed: seal(options.stigg.apiKey, stiggApiKeyContext(id), keyring),
+        },
+      });
+      await db.stripeAccountLink.create({
+        data: { stripeAccountId: account, livemode: false, workspaceId: id, scope: "stripe_apps" },
+      });
+    }
+    for (const account of BILLING_ACCOUNTS) {
+      const id = `ws_bench_${account}`;
+      await db.workspace.create({
+        data: {
+          id,
+          sourceKind: "stripe_billing",
+          displayName: `Bench Stripe Billing workspace ${account}`,
+          stiggAppBaseUrl: "https://dashboard.stripe.com",
+          stripeApiUrl: options.stripeBilling.apiUrl,
+          stripeApiKeySealed: seal(options.stripeBilling.apiKey, stripeApiKeyContext(id), keyring),
         },
       });
       await db.stripeAccountLink.create({

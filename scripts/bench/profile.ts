@@ -75,6 +75,7 @@ try {
     pgliteDir: path.join(dir, "pglite"),
     scale: { customers: 10, features: 5, rowsPerSeries: 1_000 },
     stigg: { apiUrl: "http://127.0.0.1:9/graphql", apiKey: "unused" },
+    stripeBilling: { apiUrl: "http://127.0.0.1:9/v1", apiKey: "rk_test_unused" },
   });
   const server = await startServer({
     env: { ...store, LOG_LEVEL: "info" },

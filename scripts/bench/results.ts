@@ -37,6 +37,14 @@ export const ROWS: [string, string, (f: StoreFigures) => string][] = [
   ["Stigg cold first paint ms (cache cold, process warm) / upstream calls", "≤ 115", (f) => `${n(f.stigg.coldMs)} / ${f.stigg.coldCalls}`],
   ["Stigg warm first paint p50 ms / upstream calls (all runs)", "< 5", (f) => `${n(f.stigg.warmP50Ms, 1)} / ${f.stigg.warmCalls}`],
   ["Stigg 32 concurrent cold first paints p50 / max ms / upstream calls", "1 call per operation", (f) => `${n(f.stigg.burstP50Ms)} / ${n(f.stigg.burstMaxMs)} / ${f.stigg.burstCalls}`],
+  ["Stripe Billing first paint after start ms (process cold too)", "", (f) => n(f.stripeBilling.firstMs)],
+  ["Stripe Billing cold first paint ms / upstream calls", "2 rounds", (f) => `${n(f.stripeBilling.coldMs)} / ${f.stripeBilling.coldCalls}`],
+  ["Stripe Billing warm first paint p50 ms / upstream calls (all runs)", "< 5", (f) => `${n(f.stripeBilling.warmP50Ms, 1)} / ${f.stripeBilling.warmCalls}`],
+  [
+    "Stripe Billing 32 concurrent cold first paints p50 / max ms / upstream calls",
+    "1 call per read",
+    (f) => `${n(f.stripeBilling.burstP50Ms)} / ${n(f.stripeBilling.burstMaxMs)} / ${f.stripeBilling.burstCalls}`,
+  ],
   ["Host RSS idle MB", "", (f) => n(f.rssIdleMb)],
   ["Host RSS under load MB (peak), defaults / caches off", "< 300 PG, < 550 PGlite", (f) => `${n(f.rssLoadMb)} / ${n(f.uncached.rssLoadMb)}`],
 ];
@@ -106,7 +114,7 @@ export function renderResults(input: {
     "",
     `${new Date().toISOString()} · ${cpus().length} CPUs (${cpus()[0]?.model ?? "unknown"}) · Node ${process.version} · load from a separate process, c=${settings.connections}, ${settings.seconds} s per phase.`,
     "Absolute figures depend on whatever else the machine runs; compare ratios within one run.",
-    `Usage data: ${settings.scale.customers} customers × ${settings.scale.features} features × ${settings.scale.rowsPerSeries} rows. Stigg: the loopback stand-in behind a proxy adding ${input.stiggLatencyMs} ms per call; the Stigg source's answer cache at its defaults.`,
+    `Usage data: ${settings.scale.customers} customers × ${settings.scale.features} features × ${settings.scale.rowsPerSeries} rows. Stigg and Stripe Billing: their loopback stand-ins behind a proxy that makes every call take ${input.stiggLatencyMs} ms, the stand-in's own work included (it shares the bench's one thread); the sources' answer cache at its defaults.`,
     "Defaults: the host as `npm start` runs it, its read cache on (READ_CACHE_MS=10000: links, sandbox records and usage totals, dropped on any change to their rows). Caches off: a second server on the same store with READ_CACHE_MS=0, every request reading the store.",
     "",
     "| Measure | Target | PGlite | PostgreSQL |",

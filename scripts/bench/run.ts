@@ -9,7 +9,9 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { STIGG_KEY, fixture } from "../../test/sources/stigg/fixture";
+import { DEMO_BILLING_CUSTOMER, DEMO_BILLING_KEY, demoBillingAccount, demoBillingKeys } from "../../src/server/dev/stripeBilling/demoAccount";
 import { startStiggStandIn } from "../../test/standins/stigg";
+import { startStripeBillingStandIn } from "../../test/standins/stripeBilling";
 import { startDelayingProxy } from "./delayingProxy";
 import { runOutput } from "./runOutput";
 import { renderResults } from "./results";
@@ -27,12 +29,15 @@ process.env.LOG_LEVEL = "silent";
 
 const standIn = await startStiggStandIn([STIGG_KEY], fixture);
 const proxy = await startDelayingProxy(standIn.url, STIGG_LATENCY_MS);
+const billingStandIn = await startStripeBillingStandIn([demoBillingAccount(new Date())], demoBillingKeys);
+const billingProxy = await startDelayingProxy(billingStandIn.url, STIGG_LATENCY_MS);
 const settings = {
   seconds: smoke ? 1 : 15,
   connections: 32,
   sequential: smoke ? 10 : 100,
   scale: smoke ? { customers: 10, features: 5, rowsPerSeries: 100 } : { customers: 200, features: 5, rowsPerSeries: 1_000 },
   stigg: { apiUrl: proxy.url, apiKey: STIGG_KEY, forwarded: proxy.forwarded },
+  stripeBilling: { apiUrl: billingProxy.url, apiKey: DEMO_BILLING_KEY, forwarded: billingProxy.forwarded, customer: DEMO_BILLING_CUSTOMER },
 };
 
 const figures: { pglite?: StoreFigures; postgresql?: StoreFigures } = {};
@@ -51,6 +56,8 @@ try {
 } finally {
   await proxy.close();
   await standIn.close();
+  await billingProxy.close();
+  await billingStandIn.close();
 }
 
 console.log("Extension bundle and drawer open → list…");

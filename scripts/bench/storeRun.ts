@@ -7,10 +7,11 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { hostTimings } from "./hostTimings";
 import { load, type LoadResult } from "./load";
-import { prepareStore, usageCustomer, usageFeature, type UsageScale } from "./prepare";
+import { FULL as STIGG_FULL } from "../../test/sources/stigg/fixture";
+import { BILLING_ACCOUNTS, prepareStore, STIGG_ACCOUNTS, usageCustomer, usageFeature, type UsageScale } from "./prepare";
 import { firstPaintPath, getBatch, percentile, signedHeaders, usageSeriesPath } from "./requests";
 import { type BenchServer, freePort, startServer } from "./server";
-import { benchStigg, type StiggFigures } from "./stigg";
+import { benchSource, type SourceFigures } from "./sourcePaints";
 
 /** The first paint on a server with its read caches off (READ_CACHE_MS=0): the slow path. */
 export interface UncachedFigures {
@@ -35,7 +36,8 @@ export interface StoreFigures {
   usageP50: number;
   usageP99: number;
   usageHostP50: number;
-  stigg: StiggFigures;
+  stigg: SourceFigures;
+  stripeBilling: SourceFigures;
   rssIdleMb: number;
   rssLoadMb: number;
 }
@@ -46,10 +48,12 @@ export interface RunSettings {
   sequential: number;
   scale: UsageScale;
   stigg: { apiUrl: string; apiKey: string; forwarded: () => number };
+  stripeBilling: { apiUrl: string; apiKey: string; forwarded: () => number; customer: string };
 }
 
 const LINKED = "acct_DemoLinked";
 const FULL = "cus_DemoFull";
+const STIGG_CUSTOMER = STIGG_FULL.stripe;
 
 async function startBaseline(body: string, dir: string) {
   const file = path.join(dir, "first-paint.json");
@@ -92,7 +96,7 @@ export async function runStore(store: { databaseUrl?: string }, settings: RunSet
   const dir = mkdtempSync(path.join(tmpdir(), "stigg-bench-"));
   const pgliteDir = path.join(dir, "pglite");
   try {
-    const prepared = await prepareStore({ databaseUrl: store.databaseUrl, pgliteDir, scale: settings.scale, stigg: settings.stigg });
+    const prepared = await prepareStore({ databaseUrl: store.databaseUrl, pgliteDir, scale: settings.scale, stigg: settings.stigg, stripeBilling: settings.stripeBilling });
     const storeEnv: Record<string, string> = store.databaseUrl ? { DATABASE_URL: store.databaseUrl } : { PGLITE_DIR: pgliteDir };
     const start = (name: string, env: Record<string, string> = {}) =>
       startServer({ env: { ...storeEnv, LOG_LEVEL: "info", ...env }, logFile: path.join(dir, `${name}.log`) });
@@ -122,7 +126,12 @@ export async function runStore(store: { databaseUrl?: string }, settings: RunSet
         usage.push((await getBatch(server.url + usageSeriesPath(usageCustomer(c), usageFeature(f)), headers)).ms);
       }
 
-      const stigg = await benchStigg(server.url, settings.stigg.forwarded, settings.sequential);
+      const stigg = await benchSource(server.url, { accounts: STIGG_ACCOUNTS, customer: STIGG_CUSTOMER, forwarded: settings.stigg.forwarded }, settings.sequential);
+      const stripeBilling = await benchSource(
+        server.url,
+        { accounts: BILLING_ACCOUNTS, customer: settings.stripeBilling.customer, forwarded: settings.stripeBilling.forwarded },
+        settings.sequential,
+      );
       const usageHost = hostTimings(server.logFile, "bench-usage-");
       return {
         uncached,
@@ -136,6 +145,7 @@ export async function runStore(store: { databaseUrl?: string }, settings: RunSet
         usageP99: percentile(usage, 99),
         usageHostP50: percentile(usageHost, 50),
         stigg,
+        stripeBilling,
         rssIdleMb,
       };
     } finally {

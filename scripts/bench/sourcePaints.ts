@@ -1,12 +1,10 @@
-// The Stigg source against the loopback stand-in behind a 50 ms proxy: the process's first
-// Stigg paint (its code paths and connections cold too), a cold first paint (nothing cached
-// for the workspace, the process warm), warm ones, and 32 cold first paints at once, with
-// the number of calls that reached "Stigg" for each.
-import { FULL } from "../../test/sources/stigg/fixture";
+// An outside source (Stigg, Stripe Billing) against its loopback stand-in behind a 50 ms
+// proxy: the process's first paint from that source (its code paths and connections cold
+// too), a cold first paint (nothing cached for the workspace, the process warm), warm ones,
+// and 32 cold first paints at once, with the number of calls that reached the source for each.
 import { firstPaintPath, getBatch, percentile, signedHeaders } from "./requests";
-import { STIGG_ACCOUNTS } from "./prepare";
 
-export interface StiggFigures {
+export interface SourceFigures {
   firstMs: number;
   coldMs: number;
   coldCalls: number;
@@ -17,9 +15,17 @@ export interface StiggFigures {
   burstCalls: number;
 }
 
-export async function benchStigg(baseUrl: string, forwarded: () => number, warmRuns: number): Promise<StiggFigures> {
-  const [firstAccount, coldAccount, burstAccount] = STIGG_ACCOUNTS;
-  const url = baseUrl + firstPaintPath(FULL.stripe);
+/** Three accounts linked to workspaces of the source (caches are per workspace): first, cold, burst. */
+export type SourceAccounts = readonly [first: string, cold: string, burst: string];
+
+export async function benchSource(
+  baseUrl: string,
+  source: { accounts: SourceAccounts; customer: string; forwarded: () => number },
+  warmRuns: number,
+): Promise<SourceFigures> {
+  const [firstAccount, coldAccount, burstAccount] = source.accounts;
+  const { forwarded } = source;
+  const url = baseUrl + firstPaintPath(source.customer);
 
   const first = await getBatch(url, signedHeaders(firstAccount));
   let before = forwarded();
