@@ -1,4 +1,5 @@
 import Stripe from "stripe";
+import type { ApiErrorData } from "@/contract";
 import { DEMO_APP_SECRET } from "@/server/config";
 import { handleApiRequest } from "@/server/api/handler";
 
@@ -45,7 +46,7 @@ export async function callBatch(calls: Call[], headers: Record<string, string>):
 
 type Envelope<T> =
   | { result: { data: T } }
-  | { error: { message: string; code: number; data: { code: string; httpStatus: number; correlationId: string; issues?: { path: (string | number)[]; message: string }[]; stiggUrl?: string } } };
+  | { error: { message: string; code: number; data: ApiErrorData } };
 
 /** One signed call as account `account`; returns the envelope and the response. */
 export async function call<T = unknown>(

@@ -207,12 +207,14 @@ describe(`a Stripe account linked to a Stigg workspace (${backend})`, () => {
 });
 
 describe(`a Stigg workspace whose key Stigg rejects (${backend})`, () => {
-  it("answers INTERNAL_SERVER_ERROR with a correlation id, and the key is neither in the answer nor in the logs", async () => {
+  it("answers FORBIDDEN, KEY_REJECTED, saying to link again, with a correlation id; the key is neither in the answer nor in the logs", async () => {
     logs.lines.length = 0;
     const { res, body } = await call("getCustomer", { stripeCustomerId: FULL.stripe }, BAD_KEY_ACCOUNT);
-    expect(res.status).toBe(500);
+    expect(res.status).toBe(403);
     const error = errorOf(body);
-    expect(error.data.code).toBe("INTERNAL_SERVER_ERROR");
+    expect(error.data.code).toBe("FORBIDDEN");
+    expect(error.data.failure).toMatchObject({ part: "customer", code: "KEY_REJECTED" });
+    expect(error.message).toMatch(/Stigg server key no longer opens this environment; link it again/);
     expect(error.data.correlationId).toBe(res.headers.get("X-Correlation-Id"));
     expect(JSON.stringify(body)).not.toContain(WRONG_KEY);
 

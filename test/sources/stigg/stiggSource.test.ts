@@ -4,7 +4,7 @@ import { StiggGraphqlClient } from "@/server/sources/stigg/graphqlClient";
 import { getCustomerEntitlements, getUsageHistory, listCustomerSubscriptions } from "@/server/sources/stigg/queries";
 import { StiggSource } from "@/server/sources/stigg/stiggSource";
 import { TtlCache } from "@/server/sources/stigg/ttlCache";
-import { SourceUnavailableError } from "@/server/sources/types";
+import { SourceKeyRejectedError, SourceUnavailableError } from "@/server/sources/types";
 import { startStiggStandIn, type StiggStandIn } from "../../standins/stigg";
 import { closedPortUrl } from "../../oauth/fixedResponder";
 import { BILLED, credits, EMAIL_ONLY, entitlements, fixture, FULL, MANY_SUBSCRIPTIONS, NULL_PAGING, STIGG_KEY, UNKNOWN_STRIPE_CUSTOMER } from "./fixture";
@@ -342,10 +342,11 @@ describe("usage series", () => {
 });
 
 describe("when Stigg fails", () => {
-  it("a rejected key is a source failure that does not name the key, and is not retried", async () => {
+  it("a rejected key is a key-rejected failure that does not name the key, and is not retried", async () => {
     const wrongKey = "server-0000-wrong-key-do-not-log";
     const before = stigg.received.length;
     const err = await failure(sourceWith({ apiKey: wrongKey }).findCustomer(FULL.stripe));
+    expect(err).toBeInstanceOf(SourceKeyRejectedError);
     expect(err.message).toMatch(/rejected the workspace's API key/);
     expect(JSON.stringify({ message: err.message, stack: err.stack, cause: String(err.cause) })).not.toContain(wrongKey);
     expect(stigg.received.length - before).toBe(1);

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { PROCEDURE_BUDGET_MS } from "@/contract";
-import { SourceNoAnswerError, SourceRateLimitedError, SourceUnavailableError } from "../types";
+import { SourceKeyRejectedError, SourceNoAnswerError, SourceRateLimitedError, SourceUnavailableError } from "../types";
 import { backoffDelay, retryAfterMs } from "./backoff";
 import type { Operation } from "./queries";
 
@@ -51,6 +51,9 @@ class Throttled extends Error {
     super(`Stigg answered HTTP ${status}${status === 429 ? " (too many requests)" : ""}`);
   }
 }
+
+/** Stigg refused the workspace's key (revoked or rotated): never retried, only relinking helps. */
+class KeyRefused extends Error {}
 
 /** Socket-level codes of a refused or reset connection (Node's, and undici's "other side closed"). */
 const REFUSED_OR_RESET = new Set(["ECONNREFUSED", "ECONNRESET", "EPIPE", "UND_ERR_SOCKET"]);
@@ -125,12 +128,12 @@ export class StiggGraphqlClient {
     }
     if (res.status === 429 || res.status === 503) throw new Throttled(res.status, retryAfterMs(res.headers.get("retry-after")));
     if (res.status >= 500) throw new Error(`Stigg answered HTTP ${res.status}`);
-    if (res.status === 401 || res.status === 403) throw new Error(`Stigg rejected the workspace's API key (HTTP ${res.status})`);
+    if (res.status === 401 || res.status === 403) throw new KeyRefused(`Stigg rejected the workspace's API key (HTTP ${res.status})`);
     const body = envelope.safeParse(parseJson(text));
     if (!body.success) throw new Error(`Stigg answered HTTP ${res.status} with no GraphQL response`);
     const { data, errors } = body.data;
     if (errors?.some((e) => REJECTED_KEY.test(e.extensions?.code ?? ""))) {
-      throw new Error("Stigg rejected the workspace's API key");
+      throw new KeyRefused("Stigg rejected the workspace's API key");
     }
     if (errors?.length) {
       const what = errors.map((e) => `${e.extensions?.code ?? "ERROR"}: ${e.message}`).join("; ");
@@ -149,6 +152,7 @@ export class StiggGraphqlClient {
   private failure(op: { operationName: string }, err: unknown): SourceUnavailableError {
     if (err instanceof Refused) return this.noAnswer(op, err.message, false, err);
     const reason = this.redact(err instanceof Error ? err.message : String(err));
+    if (err instanceof KeyRefused) return new SourceKeyRejectedError(`Stigg ${op.operationName}: ${reason}`, { cause: err, source: "Stigg" });
     if (!(err instanceof Throttled)) return new SourceUnavailableError(`Stigg ${op.operationName}: ${reason}`, { cause: err });
     const asked = err.retryAfterMs === undefined ? "" : `; it asked to wait ${Math.ceil(err.retryAfterMs / 1000)} s`;
     const message = `Stigg ${op.operationName}: ${reason}${asked}`;
