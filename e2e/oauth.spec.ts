@@ -104,4 +104,14 @@ test("in live mode the Stripe stand-in answers 404", async ({ request }) => {
     headers: { authorization: "Bearer sk_test_DemoSandbox" },
   });
   expect(token.status()).toBe(404);
+  // The Stripe Billing demo's API stand-in, with the key that opens it in sandbox mode.
+  const billing = { headers: { authorization: "Bearer rk_test_DemoStripeBillingSandboxOnly" } };
+  expect((await request.get("/dev/stripe/v1/customers/cus_DemoBilling", billing)).status()).toBe(200);
+  expect((await request.get(`${live}/dev/stripe/v1/customers/cus_DemoBilling`, billing)).status()).toBe(404);
+});
+
+test("the Stripe Billing stand-in refuses as Stripe does: no key is a 401 in Stripe's error shape", async ({ request }) => {
+  const res = await request.get("/dev/stripe/v1/customers/cus_DemoBilling");
+  expect(res.status()).toBe(401);
+  expect(await res.json()).toMatchObject({ error: { type: "invalid_request_error" } });
 });
