@@ -30,6 +30,36 @@ test("connecting the sandbox workspace turns the Gate into the Command Center", 
   await expect(harness.drawer.getByText("Manage entitlements with Stigg", { exact: true })).toHaveCount(0);
 });
 
+test("the Gate's Stripe Billing action leads to /connect with the kind chosen, and the demo key links its own account", async ({ harness, page }) => {
+  const drawer = await harness.open("acct_E2eStripeBillingGate", "cus_DemoFull");
+  const action = drawer.getByRole("link", { name: "Use this account's Stripe Billing data" });
+  await expect(action).toBeVisible();
+  const href = new URL((await action.getAttribute("href"))!);
+  expect(href.searchParams.get("kind")).toBe("stripe_billing");
+  await page.goto(href.toString());
+  await expect(page.getByLabel("Stripe Billing (this account's own data)")).toBeChecked();
+  await expect(page.getByText("Create a restricted key with Read access to", { exact: false })).toBeVisible();
+
+  // The demo key belongs to the demo's Stripe Billing account (and its stand-in answers for
+  // no other): the same link, as that account's Gate makes it. The install replaces the
+  // demo's seeded link with one to a workspace reading the same stand-in with the same key.
+  href.searchParams.set("account", "acct_DemoStripeBilling");
+  await page.goto(href.toString());
+  await page.getByLabel("Stripe restricted key").fill("rk_test_DemoStripeBillingSandboxOnly");
+  await page.getByRole("button", { name: "Continue to Stripe" }).click();
+  await expect(page).toHaveURL(/\/dev\/stripe\/oauth\/v2\/authorize\?/);
+  await expect(page.getByLabel("Stripe account")).toHaveValue("acct_DemoStripeBilling");
+  await page.getByRole("button", { name: "Approve" }).click();
+
+  await expect(page).toHaveURL(/\/oauth\/result$/);
+  await expect(page.getByRole("heading", { name: "Stripe account re-connected" })).toBeVisible();
+  await expect(
+    page.getByText("acct_DemoStripeBilling (test mode) now shows entitlements from “Stripe Billing of acct_DemoStripeBilling (test mode)”."),
+  ).toBeVisible();
+  const linked = await harness.open("acct_DemoStripeBilling", "cus_DemoBilling");
+  await expect(linked.getByText("Billing Demo Ltd", { exact: true }).first()).toBeVisible();
+});
+
 test("denying the install stores nothing and the account keeps its Gate", async ({ harness, page }) => {
   const account = "acct_E2eDenied";
   await page.goto(`/connect?account=${account}`);

@@ -6,6 +6,7 @@ import { open } from "@/server/crypto/seal";
 import { completeInstall, type InstallDeps } from "@/server/oauth/completeInstall";
 import { refreshTokenContext } from "@/server/oauth/linkAccount";
 import { createState, hashState, STATE_TTL_MS } from "@/server/oauth/state";
+import { upsertStripeBillingWorkspace } from "@/server/oauth/stripeBillingWorkspace";
 import { startStripeStandIn, type RunningStripeStandIn } from "../standins/stripeOAuth";
 import { capturedLog } from "./capturedLog";
 import { startFixedResponder } from "./fixedResponder";
@@ -199,6 +200,32 @@ describe.each(storeKinds)("the OAuth callback on $name", (kind) => {
     } finally {
       await misrouted.close();
     }
+  });
+
+  it("links a Stripe Billing install only to the account its restricted key was checked against", async () => {
+    const keyOwner = "acct_KeyOwner";
+    const workspace = await upsertStripeBillingWorkspace(
+      store.db,
+      { stripeAccountId: keyOwner, livemode: false, apiUrl: null, apiKey: "rk_test_KeyOwnerKey" },
+      keyringFor(deps.config),
+    );
+    const startedForOwner = () => createState(store.db, { workspaceId: workspace.id, livemode: false, stripeAccountId: keyOwner });
+
+    const elsewhere = await startedForOwner();
+    const refused = await expectNothingStored(() =>
+      completeInstall({ code: stripe.stripe.issueCode("acct_ApprovedElsewhere", false), state: elsewhere }, elsewhere, deps),
+    );
+    expect(refused).toEqual({ kind: "key_account_mismatch", keyAccountId: keyOwner, stripeAccountId: "acct_ApprovedElsewhere" });
+    expect(await store.db.stripeAccountLink.count({ where: { workspaceId: workspace.id } })).toBe(0);
+
+    const own = await startedForOwner();
+    const linked = await completeInstall({ code: stripe.stripe.issueCode(keyOwner, false), state: own }, own, deps);
+    expect(linked).toMatchObject({ kind: "linked", stripeAccountId: keyOwner, workspaceName: workspace.displayName });
+    expect(linked).not.toHaveProperty("startedFromAccountId");
+    const link = await store.db.stripeAccountLink.findUniqueOrThrow({
+      where: { stripeAccountId_livemode: { stripeAccountId: keyOwner, livemode: false } },
+    });
+    expect(link.workspaceId).toBe(workspace.id);
   });
 
   it("stores nothing for a live-mode install when no live secret key is configured", async () => {

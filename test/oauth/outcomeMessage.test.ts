@@ -33,6 +33,17 @@ describe("the result page's words", () => {
     expect(message.next.href).toBe("https://dashboard.stripe.com/test/customers");
   });
 
+  it("a Stripe Billing install approved on another account names both accounts and leads back to the key's account", () => {
+    const message = outcomeMessage({ kind: "key_account_mismatch", keyAccountId: "acct_Key", stripeAccountId: "acct_Approved" }, "live");
+    expect(message.tone).toBe("error");
+    expect(message.title).toBe("The key belongs to another Stripe account");
+    expect(message.lines.join(" ")).toMatch(/You approved the install on acct_Approved, but the restricted key you pasted belongs to acct_Key\. Nothing was connected\./);
+    expect(message.lines.join(" ")).toContain("start again from that account's Stripe Dashboard");
+    expect(message.next.href).toBe("/connect?account=acct_Key&kind=stripe_billing");
+    const decoded = decodeResult(encodeResult({ outcome: { kind: "key_account_mismatch", keyAccountId: "acct_Key", stripeAccountId: "acct_Approved" }, correlationId: "c1" }));
+    expect(decoded?.outcome).toEqual({ kind: "key_account_mismatch", keyAccountId: "acct_Key", stripeAccountId: "acct_Approved" });
+  });
+
   it("tells the four state problems apart", () => {
     const titles = failures.filter((o) => o.kind === "state_rejected").map((o) => outcomeMessage(o, "live").title);
     expect(new Set(titles).size).toBe(4);

@@ -18,10 +18,16 @@ export interface StripeBillingLoopback {
 
 /**
  * The host's Stripe API stand-in (src/server/dev/stripeBilling) on a loopback port, under
- * /v1 as Stripe serves it. `hold` lets a test see which requests go out together (a round)
- * without timing anything.
+ * /v1 as Stripe serves it, or under `mount` + /v1 (`/dev/stripe`: where a sandbox-mode host
+ * whose PUBLIC_URL is this port reads it). `hold` lets a test see which requests go out
+ * together (a round) without timing anything.
  */
-export async function startStripeBillingStandIn(accounts: StandInAccountData[], keys: StandInKey[]): Promise<StripeBillingLoopback> {
+export async function startStripeBillingStandIn(
+  accounts: StandInAccountData[],
+  keys: StandInKey[],
+  options: { mount?: string } = {},
+): Promise<StripeBillingLoopback> {
+  const base = `${options.mount ?? ""}/v1`;
   const standIn = new StripeBillingStandIn(accounts, keys);
   let holding = false;
   let waiting: { path: string; go: () => void }[] = [];
@@ -29,13 +35,13 @@ export async function startStripeBillingStandIn(accounts: StandInAccountData[], 
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? "/", "http://loopback");
     const answer = async () => {
-      if (!url.pathname.startsWith("/v1/")) {
+      if (!url.pathname.startsWith(`${base}/`)) {
         res.writeHead(404).end();
         return;
       }
       const a = await standIn.handle({
         method: req.method ?? "GET",
-        path: url.pathname.slice("/v1".length),
+        path: url.pathname.slice(base.length),
         query: url.searchParams,
         header: (name) => {
           const v = req.headers[name.toLowerCase()];
@@ -47,7 +53,7 @@ export async function startStripeBillingStandIn(accounts: StandInAccountData[], 
     req.resume();
     req.on("end", () => {
       if (!holding) return void answer();
-      waiting.push({ path: url.pathname.slice("/v1".length), go: () => void answer() });
+      waiting.push({ path: url.pathname.slice(base.length), go: () => void answer() });
       watchers = watchers.filter((w) => (waiting.length >= w.n ? (w.done(), false) : true));
     });
   });
@@ -55,7 +61,7 @@ export async function startStripeBillingStandIn(accounts: StandInAccountData[], 
   const { port } = server.address() as AddressInfo;
   return {
     standIn,
-    url: `http://127.0.0.1:${port}/v1`,
+    url: `http://127.0.0.1:${port}${base}`,
     hold: () => void (holding = true),
     release: (options = {}) => {
       holding = options.keepHolding ?? false;

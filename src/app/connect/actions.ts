@@ -13,11 +13,12 @@ import { STATE_COOKIE, stateCookieOptions } from "@/server/oauth/browserBinding"
 import { connectForm, connectQuery, stripeAccountId } from "@/server/oauth/connectForm";
 import { takeConnectStart } from "@/server/oauth/connectRateLimit";
 import { ConnectError, startInstall } from "@/server/oauth/startInstall";
+import type { NeededPermission } from "@/server/sources/stripe/keyCheck";
 
 /**
  * The connect form's action: settle the workspace, bind a state to it (and to this browser
  * by cookie), then send the browser to Stripe. A failure comes back to the page as an
- * error code; the Stigg key itself never travels back.
+ * error code; the key itself (Stigg's or Stripe's) never travels back.
  */
 export async function connectAction(formData: FormData): Promise<never> {
   const fields = Object.fromEntries([...formData].filter(([k, v]) => !k.startsWith("$") && typeof v === "string"));
@@ -27,16 +28,17 @@ export async function connectAction(formData: FormData): Promise<never> {
   const account = accountField.success ? accountField.data : undefined;
   // The choices go back with the error (never the key), so the page keeps them.
   const chosen = connectQuery.pick({ mode: true, workspace: true }).parse(fields);
-  const back = (error: string) => {
+  const back = (error: string, cannotRead?: NeededPermission[]) => {
     const params = new URLSearchParams({
       error,
       ...(account ? { account } : {}),
       ...(chosen.workspace ? { workspace: chosen.workspace } : {}),
       ...(chosen.mode ? { mode: chosen.mode } : {}),
+      ...(cannotRead?.length ? { cannotRead: cannotRead.join(",") } : {}),
     });
     return redirect(`/connect?${params}`);
   };
-  if (!parsed.success) return back(fields.workspace === "stigg" && !String(fields.stiggApiKey ?? "").trim() ? "missing_key" : "invalid_input");
+  if (!parsed.success) return back(formProblem(fields, account));
 
   const config = getConfig();
   const log = logger().child({ correlationId: randomUUID() });
@@ -50,7 +52,7 @@ export async function connectAction(formData: FormData): Promise<never> {
   try {
     started = await startInstall(parsed.data, { db: await getDb(), config, log });
   } catch (err) {
-    if (err instanceof ConnectError) return back(err.reason);
+    if (err instanceof ConnectError) return back(err.reason, err.cannotRead);
     if (isStoreUnavailable(err) || isStoreBusy(err)) {
       log.warn({ err, event: "oauth.connect.store_unavailable" }, "could not start the install: store unavailable");
       return back("store_unavailable");
@@ -60,4 +62,16 @@ export async function connectAction(formData: FormData): Promise<never> {
   }
   (await cookies()).set(STATE_COOKIE, started.state, stateCookieOptions(config.publicUrl));
   return redirect(started.url);
+}
+
+/** The most telling error code for a form that does not parse. */
+function formProblem(fields: Record<string, FormDataEntryValue>, account: string | undefined): string {
+  if (fields.workspace === "stigg" && !String(fields.stiggApiKey ?? "").trim()) return "missing_key";
+  if (fields.workspace === "stripe_billing") {
+    const key = String(fields.stripeApiKey ?? "").trim();
+    if (!account) return "account_required";
+    if (!key) return "missing_restricted_key";
+    if (!/^rk_(test|live)_/.test(key)) return "stripe_key_not_restricted";
+  }
+  return "invalid_input";
 }

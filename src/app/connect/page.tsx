@@ -2,27 +2,38 @@ import { installPageMetadata } from "@/app/oauth/metadata";
 import { getConfig } from "@/server/config";
 import { connectQuery } from "@/server/oauth/connectForm";
 import { availableModes, sandboxOffered } from "@/server/oauth/startInstall";
+import { NEEDED_PERMISSIONS } from "@/server/sources/stripe/keyCheck";
 import { Card } from "../oauth/Card";
 import { connectAction } from "./actions";
 import { ConnectForm } from "./ConnectForm";
-import { connectErrorMessage } from "./errorMessages";
+import { CONNECT_ERRORS, connectErrorMessage } from "./errorMessages";
 
 export const dynamic = "force-dynamic";
 export const metadata = installPageMetadata("Connect Stigg — Stigg App for Stripe");
 
 type SearchParams = Record<string, string | string[] | undefined>;
 
+/** What the restricted-key field says to grant: Read on what the source reads, and on the account (whose key it is). */
+const PERMISSIONS_HINT = `Create a restricted key with Read access to ${NEEDED_PERMISSIONS.join(", ")} and Account (nothing else).`;
+
 /**
  * Reached from the drawer's Gate ("Connect Stigg") as `/connect?account=acct_…` (settings add
- * `&mode=` for the mode it lacks), or directly; a refused attempt returns here with its choices.
+ * `&mode=` for the mode it lacks; its Stripe Billing action `&kind=stripe_billing`), or
+ * directly; a refused attempt returns here with its choices.
  */
 export default async function ConnectPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const config = getConfig();
   const query = connectQuery.safeParse(await searchParams);
   const account = query.success ? query.data.account : undefined;
-  const error = query.success ? connectErrorMessage(query.data.error) : "That link has a malformed account id; pick the account in Stripe instead.";
+  const error = query.success
+    ? connectErrorMessage(query.data.error, query.data.cannotRead)
+    : "That link has a malformed account id; pick the account in Stripe instead.";
   const modes = availableModes(config);
   const offerSandbox = sandboxOffered(config);
+  const stripeBilling = config.stripeBillingSource
+    ? { permissionsHint: PERMISSIONS_HINT, accountRequired: CONNECT_ERRORS.account_required }
+    : undefined;
+  const workspace = query.success ? (query.data.workspace ?? query.data.kind) : undefined;
 
   return (
     <Card title="Connect Stigg to your Stripe account">
@@ -49,7 +60,8 @@ export default async function ConnectPage({ searchParams }: { searchParams: Prom
           account={account}
           modes={modes}
           offerSandbox={offerSandbox}
-          workspace={query.success ? query.data.workspace : undefined}
+          stripeBilling={stripeBilling}
+          workspace={workspace}
           mode={query.success ? query.data.mode : undefined}
         />
       )}

@@ -67,6 +67,19 @@ export async function completeInstall(
       return { kind: "mode_mismatch" };
     }
     const workspace = await db.workspace.findUniqueOrThrow({ where: { id: binding.workspaceId } });
+    // A restricted key was checked against the account the flow started from: it must not
+    // serve another account's Dashboard.
+    if (workspace.sourceKind === "stripe_billing" && grant.stripeUserId !== binding.stripeAccountId) {
+      log.warn(
+        { event: "oauth.callback.key_account_mismatch", stripeAccountId: grant.stripeUserId, keyAccountId: binding.stripeAccountId },
+        "Stripe Billing install approved on another account than its key's",
+      );
+      return {
+        kind: "key_account_mismatch",
+        stripeAccountId: grant.stripeUserId,
+        ...(binding.stripeAccountId ? { keyAccountId: binding.stripeAccountId } : {}),
+      };
+    }
     const { reinstalled } = await linkAccount(
       db,
       {

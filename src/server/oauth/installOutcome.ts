@@ -30,6 +30,11 @@ export const installOutcome = z.discriminatedUnion("kind", [
     reason: z.enum(["invalid_grant", "unauthorized", "rejected", "stripe_unavailable", "unreachable", "unexpected_response"]),
   }),
   z.object({ kind: z.literal("mode_mismatch") }),
+  /**
+   * A Stripe Billing install approved on another account than the one its restricted key
+   * was checked against (the key belongs to `keyAccountId`): nothing was linked.
+   */
+  z.object({ kind: z.literal("key_account_mismatch"), keyAccountId: z.string().optional(), stripeAccountId: z.string() }),
   /** This host's database could not be reached (or stayed busy): nothing was stored. */
   z.object({ kind: z.literal("store_unavailable") }),
   /** This host failed otherwise; the reference in the logs tells what. */

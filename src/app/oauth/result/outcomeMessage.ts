@@ -139,6 +139,21 @@ export function outcomeMessage(outcome: InstallOutcome, mode: Mode): OutcomeMess
         lines: ["Stripe confirmed an install in a different mode (test or live) than the one you chose. Nothing was connected.", RESTART],
         next: connect,
       };
+    case "key_account_mismatch":
+      return {
+        title: "The key belongs to another Stripe account",
+        tone: "error",
+        lines: [
+          `You approved the install on ${outcome.stripeAccountId}, but the restricted key you pasted belongs to ${outcome.keyAccountId ?? "the account you started from"}. Nothing was connected.`,
+          `To show ${outcome.stripeAccountId}'s own Stripe Billing data, start again from that account's Stripe Dashboard (“Use this account's Stripe Billing data”) with a restricted key of that account.`,
+        ],
+        next: outcome.keyAccountId
+          ? {
+              label: `Try again for ${outcome.keyAccountId}`,
+              href: `/connect?${new URLSearchParams({ account: outcome.keyAccountId, kind: "stripe_billing" })}`,
+            }
+          : connect,
+      };
     case "store_unavailable":
       return {
         title: "The app's database is unavailable",
