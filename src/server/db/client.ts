@@ -43,10 +43,11 @@ export class StoreUnavailableError extends Error {
 
 /**
  * PGlite's buffer cache, in the process's own memory: PostgreSQL's default 128 MB is touched
- * at start and held, where the pages it caches are already in the OS's file cache. 32 MB took
- * the opened store from ~270 to ~195 MB of RSS (bench/RESULTS.md has the server's figures).
+ * at start and held, where the pages it caches are already in the OS's file cache. 16 MB took
+ * an opened store from ~270 to ~170 MB of RSS, and the server's idle RSS from 401 to 347 MB
+ * (bench/RESULTS.md), with first paint and usage series as fast as before.
  */
-const PGLITE_MEMORY = ["-c", "shared_buffers=32MB"];
+const PGLITE_MEMORY = ["-c", "shared_buffers=16MB"];
 
 /**
  * The embedded default: real PostgreSQL compiled to WASM, in a directory of the project.
