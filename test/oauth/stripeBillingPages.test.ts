@@ -2,6 +2,7 @@ import { createElement, type ReactElement } from "react";
 import { NextRequest } from "next/server";
 import { renderToStaticMarkup } from "react-dom/server";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { STRIPE_BILLING_GATE_ACTION } from "@/contract";
 import { DEMO_BILLING_ACCOUNT, DEMO_BILLING_KEY } from "@/server/dev/stripeBilling/demoAccount";
 import { NEEDED_PERMISSIONS } from "@/server/sources/stripe/keyCheck";
 import { useAppWithFreshDatabase } from "../support/appUnderTest";
@@ -93,6 +94,8 @@ async function linkOf(account: string) {
 describe("connecting the Stripe Billing kind, through the real pages and the host's sandbox routes", () => {
   it("the Gate's link preselects the kind and asks for a restricted key, naming the Read permissions to grant", async () => {
     const html = await connectPage({ account: "acct_DemoUnlinked", kind: "stripe_billing" });
+    expect(html).toContain(`>${STRIPE_BILLING_GATE_ACTION.replace("'", "&#x27;")}</h1>`);
+    expect(html).toContain("Paste a restricted key of this Stripe account");
     expect(html).toMatch(/checked="" value="stripe_billing"\/> Stripe Billing \(this account&#x27;s own data\)/);
     expect(html).toMatch(/<input type="password"[^>]*name="stripeApiKey" value=""\/>/);
     expect(html).toContain('aria-label="Stripe restricted key"');

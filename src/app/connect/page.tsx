@@ -1,4 +1,5 @@
 import { installPageMetadata } from "@/app/oauth/metadata";
+import { STRIPE_BILLING_GATE_ACTION } from "@/contract";
 import { getConfig } from "@/server/config";
 import { connectQuery } from "@/server/oauth/connectForm";
 import { availableModes, sandboxOffered } from "@/server/oauth/startInstall";
@@ -34,11 +35,15 @@ export default async function ConnectPage({ searchParams }: { searchParams: Prom
     ? { permissionsHint: PERMISSIONS_HINT, accountRequired: CONNECT_ERRORS.account_required }
     : undefined;
   const workspace = query.success ? (query.data.workspace ?? query.data.kind) : undefined;
+  // Reached from the Gate's Stripe Billing action: the page says what that action does.
+  const billingChosen = workspace === "stripe_billing" && stripeBilling !== undefined;
 
   return (
-    <Card title="Connect Stigg to your Stripe account">
+    <Card title={billingChosen ? STRIPE_BILLING_GATE_ACTION : "Connect Stigg to your Stripe account"}>
       <p>
-        Choose the Stigg workspace whose entitlements the Stripe Dashboard should show
+        {billingChosen
+          ? "Paste a restricted key of this Stripe account, so the Stripe Dashboard shows its customers' features, usage and credits from its own Stripe Billing data"
+          : "Choose the Stigg workspace whose entitlements the Stripe Dashboard should show"}
         {account ? (
           <>
             {" "}
